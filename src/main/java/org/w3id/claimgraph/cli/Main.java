@@ -1,0 +1,72 @@
+package org.w3id.claimgraph.cli;
+
+import java.io.PrintWriter;
+
+import org.w3id.claimgraph.load.BuildFailure;
+import org.w3id.claimgraph.load.BuildProblem;
+import org.w3id.claimgraph.load.InputException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "claimgraph",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "A knowledge graph of health claims about calcium and magnesium: what is claimed, where, on what evidence, and how far to trust it.",
+        subcommands = {
+                CheckCommand.class,
+                StatsCommand.class,
+                ExportCommand.class,
+                CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ok",
+                "1:the data has problems",
+                "2:usage or input error",
+                "3:internal error"
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; tests call this instead of main. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof BuildFailure failure) {
+            for (BuildProblem p : failure.problems()) err.println(p);
+            err.println("claimgraph: " + failure.problems().size() + " problem(s); nothing was written");
+            err.flush();
+            return ExitCode.DATA_PROBLEMS;
+        }
+        if (e instanceof InputException) {
+            err.println("claimgraph: error: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        err.println("claimgraph: internal error: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+}

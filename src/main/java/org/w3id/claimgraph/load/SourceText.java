@@ -1,0 +1,38 @@
+package org.w3id.claimgraph.load;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A source document's text as read from disk: its id, its decoded text and the SHA-256 of its bytes. */
+public record SourceText(String id, Path file, String text, String sha256) {
+
+    /** Decodes strictly as UTF-8: a byte sequence that is not UTF-8 is an error, not a replacement character. */
+    public static SourceText of(String id, Path file, byte[] bytes) throws CharacterCodingException {
+        String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+        return new SourceText(id, file, text, sha256Hex(bytes));
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /** The part of a document id before the first underscore: "003" for "003_497fb625f584bf77". */
+    public String number() {
+        int underscore = id.indexOf('_');
+        return underscore < 0 ? id : id.substring(0, underscore);
+    }
+}
