@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 StatsCommand.class,
                 ExportCommand.class,
+                LoadCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
