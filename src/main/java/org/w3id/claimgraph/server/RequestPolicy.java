@@ -10,9 +10,12 @@ import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.algebra.op.OpPath;
 import org.apache.jena.sparql.algebra.op.OpQuadPattern;
 import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.algebra.op.OpTriple;
 import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.Quad;
@@ -80,6 +83,26 @@ final class RequestPolicy {
         public void visit(OpService service) {
             refuse("SERVICE is disabled on this server: it makes no outgoing requests (SERVICE "
                     + service.getService() + ")");
+        }
+
+        // Jena's walker does not descend into sort conditions or aggregates.
+        @Override
+        public void visit(OpGroup group) {
+            group.getAggregators().forEach(agg -> {
+                if (agg.getAggregator().getExprList() != null) {
+                    agg.getAggregator().getExprList().forEach(e -> Walker.walk(e, this, functions));
+                }
+            });
+        }
+
+        @Override
+        public void visit(OpOrder order) {
+            order.getConditions().forEach(c -> Walker.walk(c.getExpression(), this, functions));
+        }
+
+        @Override
+        public void visit(OpTopN top) {
+            top.getConditions().forEach(c -> Walker.walk(c.getExpression(), this, functions));
         }
 
         @Override
