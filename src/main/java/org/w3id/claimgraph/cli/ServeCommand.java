@@ -65,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             if (tdb != null) TdbStore.close(dataset);
+            System.err.println("claimgraph: server stopped");
         }, "claimgraph-shutdown"));
         System.out.print(Banner.text(server, DatasetSummary.of(dataset, QueryLibrary.load(layout)), source));
         System.out.flush();
