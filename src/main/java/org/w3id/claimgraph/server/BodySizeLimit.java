@@ -17,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Refuses request bodies larger than a limit with 413, before any parser reads them. A declared
  * Content-Length is checked up front; a body without one (chunked) is read up to the limit first, so
- * that an oversized one is refused whole instead of failing half-way through a parse.
+ * that an oversized one is refused whole instead of failing half-way through a parse. Compressed request
+ * bodies are refused (415): Fuseki would inflate them, and a small gzip body can inflate past any limit.
  */
 final class BodySizeLimit implements Filter {
     private final long maxBytes;
@@ -30,6 +31,14 @@ final class BodySizeLimit implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        String coding = request.getHeader("Content-Encoding");
+        if (coding != null && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+            response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+            response.setHeader("Accept-Encoding", "identity");
+            response.setContentType("text/plain;charset=utf-8");
+            response.getWriter().println("Compressed request bodies (Content-Encoding: " + coding + ") are not accepted; send it uncompressed.");
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             refuse(response, declared);

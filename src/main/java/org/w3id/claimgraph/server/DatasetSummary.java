@@ -1,5 +1,6 @@
 package org.w3id.claimgraph.server;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -16,7 +17,7 @@ public record DatasetSummary(long triples, long graphs, long claims, long docume
         var query = library.get("graph-summary").parse();
         return Txn.calculateRead(dsg, () -> {
             long triples = dsg.stream().count();
-            long graphs = org.apache.jena.atlas.iterator.Iter.count(dsg.listGraphNodes());
+            long graphs = Iter.count(dsg.listGraphNodes());
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(UnionDefaultGraph.wrap(dsg))).query(query).build()) {
                 QuerySolution row = qe.execSelect().next();
                 return new DatasetSummary(triples, graphs, row.getLiteral("claims").getLong(), row.getLiteral("documents").getLong());

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPOutputStream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -155,6 +158,31 @@ class ServeSafetyTest {
                         (Seed.PREFIXES + "SELECT (COUNT(?d) AS ?n) { ?d a cg:SourceDocument }").getBytes(StandardCharsets.UTF_8)))));
         assertEquals(200, smallChunked.statusCode(), smallChunked.body());
         assertEquals("n\r\n5\r\n", smallChunked.body());
+    }
+
+    @Test
+    void compressedBodiesAreRefusedBecauseTheyCouldInflatePastTheLimit() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(("#" + " ".repeat(10 * (int) BODY_LIMIT) + "\nASK {}").getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(zipped.size() < BODY_LIMIT, "small on the wire");
+        HttpResponse<String> response = Http.send(Http.request(server.sparqlUrl()).header("Content-Type", "application/sparql-query")
+                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())));
+        assertEquals(415, response.statusCode());
+    }
+
+    @Test
+    void datasetDescriptionsNameGraphsInTheDatasetAndFetchNothing() throws IOException {
+        try (LocalListener remote = new LocalListener()) {
+            String from = Seed.PREFIXES + "SELECT (COUNT(*) AS ?n) FROM <" + remote.url("/data.ttl") + "> { ?s ?p ?o }";
+            assertEquals("n\r\n0\r\n", Http.query(server.sparqlUrl(), from, "text/csv").body());
+            HttpResponse<String> protocol = Http.get(server.sparqlUrl() + "?default-graph-uri=" + Http.enc(remote.url("/g.ttl"))
+                    + "&named-graph-uri=" + Http.enc(GraphNames.DOCUMENTS) + "&query=" + Http.enc(
+                    Seed.PREFIXES + "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?d a cg:SourceDocument } }"), "text/csv");
+            assertEquals("n\r\n5\r\n", protocol.body());
+            assertEquals(0, remote.connections());
+        }
     }
 
     @Test
