@@ -88,7 +88,29 @@ public record NamedQuery(String name, String title, String description, List<Par
                 default -> { }
             }
         }
-        return new NamedQuery(name, title, description, List.copyOf(params), text, file);
+        NamedQuery query = new NamedQuery(name, title, description, List.copyOf(params), text, file);
+        query.checkBindable();
+        return query;
+    }
+
+    /**
+     * Binds every parameter to a sample value and checks that the result still serializes to SPARQL that
+     * parses: a remote endpoint receives the serialized form. {@code BOUND(?param)} is the usual culprit (a
+     * bound variable becomes a constant, and BOUND takes only a variable); use {@code COALESCE} instead.
+     */
+    private void checkBindable() {
+        if (params.isEmpty()) return;
+        Map<Var, Node> samples = new LinkedHashMap<>();
+        for (Param p : params) samples.put(Var.alloc(p.name()), p.type().sample());
+        Query bound;
+        try {
+            bound = QueryTransformOps.replaceVars(parse(), samples);
+            QueryFactory.create(bound.toString());
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": the query cannot take its parameters as values ("
+                    + String.join(", ", params.stream().map(Param::name).toList())
+                    + "); use COALESCE rather than BOUND on a parameter: " + e.getMessage(), e);
+        }
     }
 
     private static Param parseParam(String where, String spec, String text, PrefixMapping prefixes) {

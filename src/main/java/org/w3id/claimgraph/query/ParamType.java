@@ -94,6 +94,17 @@ public enum ParamType {
         };
     }
 
+    /** A value of the type, for checking that a query accepts values for its parameters. */
+    Node sample() {
+        return switch (this) {
+            case IRI -> NodeFactory.createURI("https://w3id.org/claimgraph/id/sample");
+            case STRING -> NodeFactory.createLiteralString("sample");
+            case INTEGER -> NodeFactory.createLiteralDT("1", XSDDatatype.XSDinteger);
+            case DECIMAL -> NodeFactory.createLiteralDT("1.0", XSDDatatype.XSDdecimal);
+            case BOOLEAN -> NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
+        };
+    }
+
     private IllegalArgumentException notA(String value) {
         return new IllegalArgumentException("'" + value + "' is not " + expected);
     }

@@ -65,8 +65,7 @@ public final class OpenApi {
             param.put("name", p.name());
             param.put("in", "query");
             param.put("required", p.required());
-            String optional = p.unboundByDefault() ? " Optional: when it is not given, the query is not restricted by it." : "";
-            param.put("description", (p.description() + "." + optional + " Type " + p.type().keyword() + ": "
+            param.put("description", (p.description() + ". Type " + p.type().keyword() + ": "
                     + p.type().expected() + ".").replace("..", "."));
             JsonObject schema = new JsonObject();
             schema.put("type", p.type().jsonType());

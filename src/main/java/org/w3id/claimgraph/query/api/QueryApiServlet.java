@@ -66,7 +66,7 @@ public final class QueryApiServlet extends HttpServlet {
             } else if (path.equals(QUERIES) || path.equals(QUERIES + "/")) {
                 sendJson(resp, 200, QueryListing.of(library));
             } else if (path.startsWith(QUERIES + "/") && path.endsWith(".rq")) {
-                sendText(req, resp, path.substring(QUERIES.length() + 1, path.length() - 3));
+                sendText(resp, path.substring(QUERIES.length() + 1, path.length() - 3));
             } else if (path.startsWith(QUERIES + "/")) {
                 run(req, resp, path.substring(QUERIES.length() + 1));
             } else {
@@ -92,7 +92,7 @@ public final class QueryApiServlet extends HttpServlet {
         return query;
     }
 
-    private void sendText(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
+    private void sendText(HttpServletResponse resp, String name) throws IOException {
         Optional<NamedQuery> query = find(resp, name);
         if (query.isEmpty()) return;
         resp.setStatus(200);
