@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.tdb2.DatabaseMgr;
 
 /**
  * Where a query runs: a dataset in this process, a TDB2 database directory, or a SPARQL endpoint. Each
@@ -22,8 +23,12 @@ public interface QueryTarget extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** A dataset held in memory (such as the built seed graph), queried through a union default graph view. */
+    /**
+     * A dataset already open in this process: the built seed graph (queried through a union default graph
+     * view) or a TDB2 dataset (queried with TDB2's own union default graph), e.g. the one a server serves.
+     */
     static QueryTarget dataset(DatasetGraph dsg, String description) {
+        if (DatabaseMgr.isTDB2(dsg)) return new Tdb2Target(description, dsg);
         return new DatasetTarget(UnionDefaultGraph.wrap(dsg), description);
     }
 

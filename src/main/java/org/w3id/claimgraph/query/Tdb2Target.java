@@ -21,11 +21,11 @@ import org.w3id.claimgraph.load.InputException;
  * nothing.
  */
 final class Tdb2Target implements QueryTarget {
-    private final Path directory;
+    private final String description;
     private final DatasetGraph dsg;
 
-    private Tdb2Target(Path directory, DatasetGraph dsg) {
-        this.directory = directory;
+    Tdb2Target(String description, DatasetGraph dsg) {
+        this.description = description;
         this.dsg = dsg;
     }
 
@@ -36,7 +36,7 @@ final class Tdb2Target implements QueryTarget {
         if (!isTdb2(directory)) {
             throw new InputException(directory + ": not a TDB2 database (it has no Data-NNNN directory)");
         }
-        return new Tdb2Target(directory, DatabaseMgr.connectDatasetGraph(directory.toString()));
+        return new Tdb2Target("TDB2 database " + directory, DatabaseMgr.connectDatasetGraph(directory.toString()));
     }
 
     private static boolean isTdb2(Path directory) {
@@ -58,6 +58,6 @@ final class Tdb2Target implements QueryTarget {
 
     @Override
     public String description() {
-        return "TDB2 database " + directory;
+        return description;
     }
 }

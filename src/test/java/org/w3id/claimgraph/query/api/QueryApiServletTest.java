@@ -80,6 +80,7 @@ class QueryApiServletTest {
         DatasetGraph tdb = QuerySamples.tdb2(tdbDir);
         try (QueryTarget memory = QueryTarget.dataset(QueryFixture.withFixture(), "memory");
              QueryTarget tdb2 = QueryTarget.tdb2(tdbDir);
+             QueryTarget openTdb2 = QueryTarget.dataset(tdb, "open TDB2 dataset");
              QueryTarget endpoint = QueryTarget.endpoint(base + "/kg/sparql")) {
             Set<String> covered = new TreeSet<>();
             for (QuerySamples.Sample s : QuerySamples.ALL) {
@@ -87,6 +88,7 @@ class QueryApiServletTest {
                 List<Map<String, org.apache.jena.graph.Node>> expected = QueryFixture.terms(memory.select(query));
                 assertFalse(expected.isEmpty(), s + " finds rows on the fixture");
                 assertEquals(expected, QueryFixture.terms(tdb2.select(query)), s + " on TDB2");
+                assertEquals(expected, QueryFixture.terms(openTdb2.select(query)), s + " on an open TDB2 dataset");
                 assertEquals(expected, QueryFixture.terms(endpoint.select(query)), s + " through the endpoint");
 
                 HttpResponse<byte[]> response = get(apiUrl(s), null);
