@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 StatsCommand.class,
                 ExportCommand.class,
+                QueryCommand.class,
                 LoadCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class

@@ -3,6 +3,7 @@ package org.w3id.claimgraph.cli;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -10,6 +11,8 @@ import org.w3id.claimgraph.load.GraphBuild;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
+import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.server.Banner;
 import org.w3id.claimgraph.server.ClaimServer;
 import org.w3id.claimgraph.server.DatasetSummary;
@@ -53,10 +56,15 @@ final class ServeCommand implements Callable<Integer> {
             dataset = GraphBuild.create().layout(layout).build().asDatasetGraph();
             source = "the seed graph (in memory)";
         }
+        QueryLibrary library;
         ClaimServer server;
         try {
+            library = QueryLibrary.load(layout);
             server = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
-                    .updateUsers(updateUsers).requestLog(true).build();
+                    .updateUsers(updateUsers).requestLog(true)
+                    .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(dataset, source)))
+                    .corsPath("/api/*")
+                    .build();
             start(server);
         } catch (RuntimeException e) {
             if (tdb != null) TdbStore.close(dataset);
@@ -67,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
             if (tdb != null) TdbStore.close(dataset);
             System.err.println("claimgraph: server stopped");
         }, "claimgraph-shutdown"));
-        System.out.print(Banner.text(server, DatasetSummary.of(dataset, QueryLibrary.load(layout)), source));
+        System.out.print(Banner.text(server, DatasetSummary.of(dataset, library), source, Map.of(
+                "Named queries (REST)", server.url() + "api/queries  (OpenAPI: " + server.url() + "api/openapi.json)")));
         System.out.flush();
         server.join();
         return ExitCode.OK;

@@ -1,12 +1,18 @@
 package org.w3id.claimgraph.server;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** What the server prints when it starts: what it serves, and where. */
 public final class Banner {
     private Banner() {}
 
     public static String text(ClaimServer server, DatasetSummary size, String source) {
+        return text(server, size, source, Map.of());
+    }
+
+    /** The banner with more labelled lines, for what the caller added to the server. */
+    public static String text(ClaimServer server, DatasetSummary size, String source, Map<String, String> more) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "claimgraph serving %,d triples in %d graphs (%,d claims, %,d documents) from %s at %s%n",
                 size.triples(), size.graphs(), size.claims(), size.documents(), source, server.sparqlUrl()));
@@ -18,13 +24,14 @@ public final class Banner {
         } else {
             line(sb, "Updates", "none (read-only; --update-users FILE enables them)");
         }
+        more.forEach((label, value) -> line(sb, label, value));
         line(sb, "Health", server.url() + "$/ping  " + server.url() + "$/metrics  " + server.url() + "$/stats");
         sb.append(String.format(Locale.ROOT, "Queries time out after %s. Ctrl-C stops the server.%n", human(server)));
         return sb.toString();
     }
 
     private static void line(StringBuilder sb, String label, String value) {
-        sb.append(String.format(Locale.ROOT, "  %-19s %s%n", label, value));
+        sb.append(String.format(Locale.ROOT, "  %-20s %s%n", label, value));
     }
 
     private static String human(ClaimServer server) {

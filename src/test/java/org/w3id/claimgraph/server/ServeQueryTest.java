@@ -38,7 +38,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.query.QueryLibrary;
+import org.w3id.claimgraph.query.QueryTarget;
 import org.w3id.claimgraph.query.UnionDefaultGraph;
+import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.vocab.GraphNames;
 
 /** The read side over real HTTP: every query result format, GET and POST, both endpoints, GSP reads. */
@@ -57,7 +61,10 @@ class ServeQueryTest {
     @BeforeAll
     static void start() {
         dataset = Seed.copy();
-        server = ClaimServer.builder().dataset(dataset).port(0).build().start();
+        server = ClaimServer.builder().dataset(dataset).port(0)
+                .addServlet("/api/*", new QueryApiServlet(QueryLibrary.load(ProjectLayout.locate()), QueryTarget.dataset(dataset, "the seed graph")))
+                .corsPath("/api/*")
+                .build().start();
     }
 
     @AfterAll
@@ -201,6 +208,16 @@ class ServeQueryTest {
         HttpResponse<String> api = Http.get(server.editorUrl() + "$/ping", "*/*");
         assertEquals(307, api.statusCode(), "the UI's calls below /ui/ go to the server's own paths");
         assertEquals("/$/ping", api.headers().firstValue("Location").orElse(""));
+    }
+
+    @Test
+    void extraServletsPlugIn() {
+        HttpResponse<String> summary = Http.send(Http.request(server.url() + "api/queries/graph-summary")
+                .header("Accept", "text/csv").header("Origin", "https://example.org"));
+        assertEquals(200, summary.statusCode(), summary.body());
+        assertTrue(summary.body().startsWith("documents,claims,"), summary.body());
+        assertTrue(summary.body().lines().skip(1).findFirst().orElse("").startsWith(Seed.DOCUMENTS + ","), summary.body());
+        assertTrue(summary.headers().firstValue("Access-Control-Allow-Origin").isPresent());
     }
 
     private static Lang resultLang(String name) {
