@@ -27,7 +27,7 @@ import org.w3id.claimgraph.query.UnionDefaultGraph;
 class SeedContentTest {
     /** Claims per document. Change these only together with the curation that changes them. */
     static final Map<String, Integer> CLAIMS_PER_DOCUMENT = Map.of(
-            "000_8d91ced1eef075e5", 4,
+            "000_8d91ced1eef075e5", 106,
             "001_f2a8dd8490429c31", 4,
             "002_880d95a52fef6df5", 3,
             "003_497fb625f584bf77", 3,
