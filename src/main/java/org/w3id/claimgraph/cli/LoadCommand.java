@@ -1,13 +1,20 @@
 package org.w3id.claimgraph.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.apache.jena.query.Dataset;
+import org.apache.jena.system.progress.MonitorOutput;
 import org.w3id.claimgraph.load.GraphBuild;
+import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.load.StreamingBuild;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;
@@ -18,24 +25,65 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
                 "Build and verify the graph exactly as check does, then write it into a TDB2 database for ./claimgraph serve --tdb DIR.",
-                "The database is written into a new directory next to DIR and renamed into place when complete: a failed load leaves DIR as it was."
+                "Documents are built and checked one at a time into an N-Quads file, which TDB2's bulk loader writes into a new directory next to DIR;",
+                "that directory is renamed into place when complete: a failed or interrupted load leaves DIR as it was.",
+                "On a terminal it shows its progress: phase, documents or quads so far, rate."
         })
 final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--tdb", required = true, paramLabel = "DIR", description = "The database directory to create or replace (an existing one must be a claimgraph database).")
     Path tdb;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Extra RDF files to verify and load with the seeds.")
+    @Option(names = "--home", paramLabel = "DIR", description = "Read ontology/ and seeds/ from DIR (e.g. a corpus made by ./claimgraph generate) instead of the repository.")
+    Path home;
+
+    @Option(names = "--loader", defaultValue = "parallel", paramLabel = "basic|parallel",
+            description = "TDB2 bulk loader (default: ${DEFAULT-VALUE}); either is crash-safe here, since it writes a fresh directory.")
+    String loader;
+
+    @Option(names = "--progress", description = "Print progress lines even when not on a terminal.")
+    boolean progress;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Extra RDF files to verify and load with the seeds (the graph is then built in memory).")
     List<Path> extraFiles = new ArrayList<>();
 
     @Override
     public Integer call() {
-        GraphBuild build = GraphBuild.create().layout(ProjectLayout.locate());
-        extraFiles.forEach(build::extraFile);
-        Dataset dataset = build.build();
-        long quads = TdbStore.write(dataset.asDatasetGraph(), tdb);
-        System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n",
-                quads, GraphFacts.count(dataset, "claims"), GraphFacts.count(dataset, "documents"), tdb);
-        return ExitCode.OK;
+        ProjectLayout layout = home == null ? ProjectLayout.locate() : new ProjectLayout(home.toAbsolutePath().normalize());
+        TdbStore.Loader kind = switch (loader) {
+            case "basic" -> TdbStore.Loader.BASIC;
+            case "parallel" -> TdbStore.Loader.PARALLEL;
+            default -> throw new InputException("--loader must be basic or parallel, not " + loader);
+        };
+        boolean showProgress = progress || System.console() != null;
+        Consumer<String> lines = showProgress ? line -> System.err.println("claimgraph: " + line) : line -> {};
+        if (!extraFiles.isEmpty()) {
+            GraphBuild build = GraphBuild.create().layout(layout);
+            extraFiles.forEach(build::extraFile);
+            Dataset dataset = build.build();
+            long quads = TdbStore.write(dataset.asDatasetGraph(), tdb);
+            System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n",
+                    quads, GraphFacts.count(dataset, "claims"), GraphFacts.count(dataset, "documents"), tdb);
+            return ExitCode.OK;
+        }
+        Path target = tdb.toAbsolutePath().normalize();
+        Path nquads = target.resolveSibling("." + target.getFileName() + ".build-" + UUID.randomUUID() + ".nq");
+        try {
+            lines.accept("build: reading and checking " + layout.seedsDir());
+            StreamingBuild.Result built = StreamingBuild.create().layout(layout).progress(lines).writeNQuads(nquads);
+            lines.accept(String.format("build: %,d quads, %,d claims, %,d documents; loading with the %s loader",
+                    built.quads(), built.claims(), built.documents(), loader));
+            MonitorOutput output = showProgress ? (fmt, args) -> lines.accept("load: " + String.format(fmt, args))
+                    : (fmt, args) -> {};
+            long quads = TdbStore.write(nquads, built.prefixes(), built.quads(), tdb, kind, output);
+            System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n", quads, built.claims(), built.documents(), tdb);
+            return ExitCode.OK;
+        } finally {
+            try {
+                Files.deleteIfExists(nquads);
+            } catch (IOException e) {
+                // Best effort: the build file is named after the database it was for.
+            }
+        }
     }
 }

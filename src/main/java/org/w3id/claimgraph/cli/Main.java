@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 QueryCommand.class,
                 LoadCommand.class,
+                GenerateCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         },

@@ -68,29 +68,13 @@ public final class GraphBuild {
         Map<String, Graph> graphs = new LinkedHashMap<>();
         PrefixMapping prefixes = new PrefixMappingImpl();
 
-        Graph ontology = graph(graphs, GraphNames.ONTOLOGY);
-        for (Path file : files(layout.ontologyDir(), ".ttl")) {
-            if (NOT_ONTOLOGY.contains(file.getFileName().toString())) continue;
-            merge(read(reader, file, problems), ontology, prefixes);
-        }
-        Graph shapes = graph(graphs, GraphNames.SHAPES);
-        for (String name : SHAPE_FILES) {
-            merge(read(reader, layout.ontologyDir().resolve(name), problems), shapes, prefixes);
-        }
-
-        Graph concepts = graph(graphs, GraphNames.CONCEPTS);
-        for (Path file : files(layout.conceptsDir(), ".ttl")) {
-            addCurated(read(reader, file, problems), file, concepts, prefixes, origins, problems);
-        }
-        Graph references = graph(graphs, GraphNames.REFERENCES);
-        if (Files.exists(layout.referencesFile())) {
-            addCurated(read(reader, layout.referencesFile(), problems), layout.referencesFile(), references, prefixes, origins, problems);
-        }
+        readShared(layout, reader, graphs, prefixes, origins, problems);
+        Graph shapes = graphs.get(GraphNames.SHAPES);
 
         Map<String, SourceText> texts = new LinkedHashMap<>();
         Graph documents = graph(graphs, GraphNames.DOCUMENTS);
         DocumentReader documentReader = new DocumentReader(layout, reader);
-        for (Path textFile : files(layout.documentsDir(), ".txt")) {
+        for (Path textFile : files(layout, layout.documentsDir(), ".txt")) {
             DocumentReader.Document doc = documentReader.read(textFile, problems);
             if (doc == null) continue;
             texts.put(doc.text().id(), doc.text());
@@ -98,7 +82,7 @@ public final class GraphBuild {
             addCurated(doc.metadata(), metadataFile, documents, prefixes, origins, problems);
         }
 
-        for (Path claimsFile : files(layout.claimsDir(), ".ttl")) {
+        for (Path claimsFile : files(layout, layout.claimsDir(), ".ttl")) {
             String name = claimsFile.getFileName().toString();
             String id = name.substring(0, name.length() - ".ttl".length());
             SourceText text = texts.get(id);
@@ -140,6 +124,34 @@ public final class GraphBuild {
         return DatasetFactory.wrap(dsg);
     }
 
+
+    /**
+     * Reads what every document's claims refer to: the ontology, the shapes, the concepts and the
+     * references, into {@code graphs} under their graph names. Shared by the in-memory and the streaming build.
+     */
+    static void readShared(ProjectLayout layout, StrictRdfReader reader, Map<String, Graph> graphs, PrefixMapping prefixes,
+                           Map<Node, Path> origins, List<BuildProblem> problems) {
+        Graph ontology = graph(graphs, GraphNames.ONTOLOGY);
+        for (Path file : files(layout, layout.ontologyDir(), ".ttl")) {
+            if (NOT_ONTOLOGY.contains(file.getFileName().toString())) continue;
+            merge(read(reader, file, problems), ontology, prefixes);
+        }
+        Graph shapes = graph(graphs, GraphNames.SHAPES);
+        for (String name : SHAPE_FILES) {
+            merge(read(reader, layout.ontologyDir().resolve(name), problems), shapes, prefixes);
+        }
+
+        Graph concepts = graph(graphs, GraphNames.CONCEPTS);
+        for (Path file : files(layout, layout.conceptsDir(), ".ttl")) {
+            addCurated(read(reader, file, problems), file, concepts, prefixes, origins, problems);
+        }
+        Graph references = graph(graphs, GraphNames.REFERENCES);
+        if (Files.exists(layout.referencesFile())) {
+            addCurated(read(reader, layout.referencesFile(), problems), layout.referencesFile(), references, prefixes, origins, problems);
+        }
+
+    }
+
     private void addExtra(StrictRdfReader reader, Path file, Map<String, Graph> graphs, PrefixMapping prefixes,
                           Map<Node, Path> origins, List<BuildProblem> problems) {
         try {
@@ -155,7 +167,7 @@ public final class GraphBuild {
         }
     }
 
-    private static void addCurated(Graph parsed, Path file, Graph target, PrefixMapping prefixes,
+    static void addCurated(Graph parsed, Path file, Graph target, PrefixMapping prefixes,
                                    Map<Node, Path> origins, List<BuildProblem> problems) {
         if (parsed == null) return;
         Graph named = Skolemizer.skolemize(parsed, file.toString(), problems);
@@ -163,11 +175,11 @@ public final class GraphBuild {
         merge(named, target, prefixes);
     }
 
-    private static void recordOrigins(Graph g, Path file, Map<Node, Path> origins) {
+    static void recordOrigins(Graph g, Path file, Map<Node, Path> origins) {
         g.find().forEachRemaining(t -> origins.putIfAbsent(t.getSubject(), file));
     }
 
-    private static Graph read(StrictRdfReader reader, Path file, List<BuildProblem> problems) {
+    static Graph read(StrictRdfReader reader, Path file, List<BuildProblem> problems) {
         try {
             return reader.readGraph(file);
         } catch (BuildFailure e) {
@@ -176,7 +188,7 @@ public final class GraphBuild {
         }
     }
 
-    private static void merge(Graph from, Graph into, PrefixMapping prefixes) {
+    static void merge(Graph from, Graph into, PrefixMapping prefixes) {
         if (from == null) return;
         from.find().forEachRemaining(into::add);
         from.getPrefixMapping().getNsPrefixMap().forEach((p, uri) -> {
@@ -184,11 +196,11 @@ public final class GraphBuild {
         });
     }
 
-    private static Graph graph(Map<String, Graph> graphs, String name) {
+    static Graph graph(Map<String, Graph> graphs, String name) {
         return graphs.computeIfAbsent(name, n -> GraphFactory.createDefaultGraph());
     }
 
-    private List<Path> files(Path dir, String suffix) {
+    static List<Path> files(ProjectLayout layout, Path dir, String suffix) {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();

@@ -26,6 +26,23 @@ final class StructureCheck {
         Shapes shapes = Shapes.parse(shapesGraph);
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         List<BuildProblem> problems = new ArrayList<>();
+        addProblems(report, origins, prefixes, layout, problems);
+        return problems;
+    }
+
+    /**
+     * Checks only the given focus nodes of {@code data} (each against the shapes that target it): the
+     * streaming build checks one document's nodes at a time, with the shared graphs in {@code data}.
+     */
+    static void checkNodes(Shapes shapes, Graph data, Iterable<Node> nodes, Map<Node, java.nio.file.Path> origins,
+            PrefixMapping prefixes, ProjectLayout layout, List<BuildProblem> problems) {
+        for (Node node : nodes) {
+            addProblems(ShaclValidator.get().validate(shapes, data, node), origins, prefixes, layout, problems);
+        }
+    }
+
+    private static void addProblems(ValidationReport report, Map<Node, java.nio.file.Path> origins,
+            PrefixMapping prefixes, ProjectLayout layout, List<BuildProblem> problems) {
         for (ReportEntry entry : report.getEntries()) {
             if (entry.severity() != Severity.Violation) continue;
             Node focus = entry.focusNode();
@@ -39,7 +56,6 @@ final class StructureCheck {
             BuildProblem problem = BuildProblem.forNode(file == null ? null : layout.display(file), nodeName, message);
             problems.add(file == null ? problem : SourceLines.locate(problem, file, needles(origins, focus)));
         }
-        return problems;
     }
 
     /** How the node (or the curated node it was minted below) is most likely written in its file. */

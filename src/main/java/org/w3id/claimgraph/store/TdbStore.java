@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.apache.jena.dboe.base.file.ProcessFileLock;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -41,6 +46,57 @@ public final class TdbStore {
      * @return the number of quads written
      */
     public static long write(DatasetGraph source, Path dir) {
+        return replace(dir, fresh -> load(source, fresh));
+    }
+
+    /** Which TDB2 bulk loader fills the new directory. */
+    public enum Loader {
+        /** One thread; TDB2's crash-safe loader. */
+        BASIC,
+        /** Several threads building the indexes at once; faster, not crash-safe in place, which the fresh directory makes irrelevant. */
+        PARALLEL
+    }
+
+    /**
+     * Bulk-loads an N-Quads file (the output of the streaming build) into {@code dir}, replacing what is
+     * there only once the new database is complete and holds {@code expectedQuads} quads. A parallel load
+     * that crashes leaves only the temporary directory, which is never served and is deleted on failure.
+     *
+     * @param output where the loader reports its progress (quads loaded, rate, phase)
+     * @return the number of quads written
+     */
+    public static long write(Path nquads, Map<String, String> prefixes, long expectedQuads, Path dir, Loader kind,
+                             MonitorOutput output) {
+        return replace(dir, fresh -> {
+            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(fresh.toString());
+            try {
+                DataLoader loader = kind == Loader.PARALLEL ? LoaderFactory.parallelLoader(tdb, output)
+                        : LoaderFactory.basicLoader(tdb, output);
+                loader.startBulk();
+                try {
+                    StreamRDF stream = loader.stream();
+                    prefixes.forEach(stream::prefix);
+                    RDFParser.source(nquads).lang(Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrict).parse(stream);
+                    loader.finishBulk();
+                } catch (RiotException e) {
+                    loader.finishException(e);
+                    throw new InputException(nquads + ": " + e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    loader.finishException(e);
+                    throw e;
+                }
+                long written = Txn.calculateRead(tdb, () -> tdb.stream().count());
+                if (written != expectedQuads) {
+                    throw new IllegalStateException("the new database holds " + written + " quads, expected " + expectedQuads);
+                }
+                return written;
+            } finally {
+                TDBInternal.expel(tdb);
+            }
+        });
+    }
+
+    private static long replace(Path dir, java.util.function.ToLongFunction<Path> fill) {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) throw new InputException(dir + ": cannot write a database at the file system root");
@@ -54,7 +110,7 @@ public final class TdbStore {
         String name = target.getFileName().toString();
         Path fresh = parent.resolve("." + name + ".loading-" + UUID.randomUUID());
         try {
-            long quads = load(source, fresh);
+            long quads = fill.applyAsLong(fresh);
             StoreMarker.of(quads).write(fresh);
             switchInto(fresh, target, parent.resolve("." + name + ".replaced-" + UUID.randomUUID()));
             return quads;
