@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 QueryCommand.class,
                 LoadCommand.class,
                 GenerateCommand.class,
+                BenchCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         },

@@ -105,8 +105,7 @@ public final class StreamingBuild {
                 long started = System.nanoTime();
                 long lastReport = started;
                 for (Path textFile : GraphBuild.files(layout, layout.documentsDir(), ".txt")) {
-                    Map<Node, Path> origins = new HashMap<>(sharedOrigins.size() + 256);
-                    origins.putAll(sharedOrigins);
+                    Map<Node, Path> origins = new Overlay(sharedOrigins);
                     int before = problems.size();
                     DocumentReader.Document doc = documentReader.read(textFile, problems);
                     if (doc == null) continue;
@@ -191,6 +190,21 @@ public final class StreamingBuild {
 
     private static void send(Graph g, Node graphName, StreamRDF stream) {
         g.find().forEachRemaining(t -> stream.quad(Quad.create(graphName, t)));
+    }
+
+    /** A document's origins over the shared ones, without copying the shared map for every document. */
+    private static final class Overlay extends HashMap<Node, Path> {
+        private final Map<Node, Path> shared;
+
+        Overlay(Map<Node, Path> shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public Path get(Object key) {
+            Path own = super.get(key);
+            return own != null ? own : shared.get(key);
+        }
     }
 
     /** Counts the quads on their way to the writer. */

@@ -83,14 +83,14 @@ final class ClaimWriter {
             String objectLabel = object.label();
             String dose = null;
             double roll = random.nextDouble();
-            if (roll < 0.005 && !contradictable.isEmpty()) {
+            if (roll < 0.01 && !contradictable.isEmpty()) {
                 String[] other = contradictable.get(random.nextInt(contradictable.size()));
                 subjectCurie = other[0];
                 subjectLabel = other[1];
                 objectCurie = other[2];
                 objectLabel = other[3];
                 relation = OPPOSITE.get(other[4]);
-            } else if (roll < 0.035) {
+            } else if (roll < 0.04) {
                 subject = vocabulary.agents().uniform(random);
                 object = vocabulary.targets().uniform(random);
                 subjectCurie = subject.curie();
@@ -99,7 +99,7 @@ final class ClaimWriter {
                 objectLabel = object.label();
                 relation = CONTRADICTABLE.get(random.nextInt(CONTRADICTABLE.size()));
                 newlyContradictable.add(new String[] {subjectCurie, subjectLabel, objectCurie, objectLabel, relation});
-            } else if (roll < 0.065 && !vocabulary.doseable().isEmpty()) {
+            } else if (roll < 0.07 && !vocabulary.doseable().isEmpty()) {
                 subject = vocabulary.doseable().get(random.nextInt(vocabulary.doseable().size()));
                 subjectCurie = subject.curie();
                 subjectLabel = subject.label();

@@ -1,0 +1,142 @@
+package org.w3id.claimgraph.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.w3id.claimgraph.bench.Benchmark.QueryResult;
+import org.w3id.claimgraph.bench.Benchmark.RuleResult;
+import org.w3id.claimgraph.bench.Benchmark.Settings;
+import org.w3id.claimgraph.bench.Benchmark.SizeResult;
+import org.w3id.claimgraph.load.InputException;
+
+/** The benchmark's Markdown report: every figure beside its baseline and the ratio between them. */
+final class BenchReport {
+    private BenchReport() {}
+
+    static void write(Settings settings, Machine machine, List<SizeResult> results, Path out) {
+        String text = render(settings, machine, results);
+        Path target = out.toAbsolutePath().normalize();
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        try {
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new InputException(out + ": cannot write the report: " + e.getMessage(), e);
+        }
+    }
+
+    static String render(Settings settings, Machine machine, List<SizeResult> measured) {
+        // Sizes may be measured in any order (the largest first, so that it is sure to finish); shown smallest first.
+        List<SizeResult> results = measured.stream().sorted(java.util.Comparator.comparingLong(SizeResult::claims)).toList();
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Produced by `").append(settings.command()).append("` on ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append(".\n\n");
+        md.append("Machine: ").append(machine.processors()).append(" processors, ").append(machine.memory()).append(" memory, ")
+                .append(machine.os()).append("; ").append(machine.java()).append(", max heap ").append(machine.maxHeapMiB())
+                .append(" MiB (JVM options: `").append(String.join(" ", machine.jvmArgs())).append("`). ")
+                .append("Loader: TDB2 ").append(settings.loader().name().toLowerCase(Locale.ROOT)).append(". Latency samples: up to ")
+                .append(settings.samples()).append(" per query and client, at most ").append(settings.budget().toSeconds())
+                .append(" s per query and mode after the first. Seed ").append(settings.seed()).append(".\n\n");
+        if (results.size() < settings.sizes().size()) {
+            md.append("**Partial:** ").append(results.size()).append(" of ").append(settings.sizes().size())
+                    .append(" sizes done so far; the run rewrites this file after each size.\n\n");
+        }
+
+        md.append("## Loading, validating, serving\n\n");
+        md.append("Each figure beside its baseline, measured in the same run on the same data: loading against RIOT parsing the same ")
+                .append("N-Quads into a discarding sink (the ceiling, so the ratio is at most 1); validation (every rule as one query over ")
+                .append("all claims) against one scan over every triple of the claim graphs (the floor, so the ratio is at least 1). ")
+                .append("Peak heap is the sum of the JVM heap pools' peak usage (MemoryPoolMXBean) during that size; peak RSS is the ")
+                .append("process's VmHWM from /proc/self/status, which only grows over the run. Load average is the machine's ")
+                .append("one-minute load before and after the size (2 means both cores busy).\n\n");
+        md.append("| claims | documents | quads | build (claims/s) | RIOT parse (quads/s) | TDB2 load (quads/s) | load ÷ RIOT | validation (s) | claim scan (s) | validation ÷ scan | server start (ms) | peak heap (MiB) | peak RSS (MiB) | load avg |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (SizeResult r : results) {
+            double riotRate = r.quads() / r.riotSeconds();
+            double loadRate = r.quads() / r.loadSeconds();
+            boolean validated = !r.rules().isEmpty();
+            String atLeast = r.rules().stream().anyMatch(RuleResult::timedOut) ? "> " : "";
+            md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %.2f | %s | %.2f | %s | %,.0f | %,d | %,d | %.1f → %.1f |%n",
+                    r.claims(), r.documents(), r.quads(), r.claims() / r.buildSeconds(), riotRate, loadRate, loadRate / riotRate,
+                    validated ? atLeast + String.format(Locale.ROOT, "%.2f", r.validationSeconds()) : "n/a",
+                    r.scanSeconds(), validated ? atLeast + String.format(Locale.ROOT, "%.1f", r.validationSeconds() / r.scanSeconds()) : "n/a",
+                    r.serverStartMillis(), r.heapPeakMiB(), r.processPeakMiB(), r.loadAverageBefore(), r.loadAverageAfter()));
+        }
+
+        md.append("\n## Named queries\n\n");
+        md.append("Latency in milliseconds, p50 / p99, over HTTP (SPARQL protocol POST, JSON results read to the last byte) at one ")
+                .append("client and at eight concurrent clients, beside the same query run in-process on the same TDB2 database ")
+                .append("with no HTTP (the floor); the ratio is HTTP ÷ in-process (p50, p99). Required parameters: ")
+                .append("concept=concept:magnesium, outcome=concept:sleep-quality, text=magnesium, claim=claim:g0000001-0001.\n");
+        for (SizeResult r : results) {
+            md.append(String.format(Locale.ROOT, "%n### %,d claims%n%n", r.claims()));
+            md.append("| query | rows | in-process | 1 client | 1 client ÷ in-process | 8 clients | 8 clients ÷ in-process | samples (in-process / 1 / 8) |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (QueryResult q : r.queries()) {
+                if (q.timedOut()) {
+                    md.append(String.format(Locale.ROOT, "| %s | timed out | – | > %,d | – | – | – | not sampled: its first run over HTTP passed the %d s query timeout |%n",
+                            q.name(), settings.queryTimeout().toMillis(), settings.queryTimeout().toSeconds()));
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %d / %d / %d%s |%n",
+                        q.name(), q.rows(), pair(q.inProcess()), pair(q.oneClient()), ratio(q.oneClient(), q.inProcess()),
+                        pair(q.eightClients()), ratio(q.eightClients(), q.inProcess()),
+                        q.inProcess().samples(), q.oneClient().samples(), q.eightClients().samples(),
+                        q.oneClient().errors() + q.eightClients().errors() > 0
+                                ? " (" + (q.oneClient().errors() + q.eightClients().errors()) + " failed)" : ""));
+            }
+        }
+
+        md.append("\n## Validation rules\n\n");
+        md.append("Each rule of ontology/rules.ttl run once over all claims (its SHACL-SPARQL query with `$this` unbound), results ")
+                .append("counted as they stream.\n\n");
+        md.append("A rule that passes the rule timeout (").append(settings.ruleTimeout().toSeconds())
+                .append(" s) is stopped and shown as timed out; the validation total then counts it at the timeout, a lower bound.\n\n");
+        md.append("| claims | rule | findings | time (s) |\n|---:|---|---:|---:|\n");
+        for (SizeResult r : results) {
+            if (r.rules().isEmpty()) {
+                md.append(String.format(Locale.ROOT, "| %,d | (no rules file) | | |%n", r.claims()));
+            }
+            for (RuleResult rule : r.rules()) {
+                md.append(rule.timedOut()
+                        ? String.format(Locale.ROOT, "| %,d | %s | timed out | > %.0f |%n", r.claims(), rule.id(), rule.seconds())
+                        : String.format(Locale.ROOT, "| %,d | %s | %,d | %.2f |%n", r.claims(), rule.id(), rule.findings(), rule.seconds()));
+            }
+        }
+        md.append("\n## Other timings\n\n| claims | generate (s) | build (s) | RIOT parse (s) | TDB2 load (s) | claim triples scanned |\n|---:|---:|---:|---:|---:|---:|\n");
+        for (SizeResult r : results) {
+            md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f | %.1f | %,d |%n", r.claims(), r.generateSeconds(),
+                    r.buildSeconds(), r.riotSeconds(), r.loadSeconds(), r.claimTriples()));
+        }
+        if (settings.discussion() != null && Files.isRegularFile(settings.discussion())) {
+            try {
+                md.append('\n').append(Files.readString(settings.discussion(), StandardCharsets.UTF_8).strip()).append('\n');
+            } catch (IOException e) {
+                throw new InputException(settings.discussion() + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return md.toString();
+    }
+
+    private static String pair(Percentiles p) {
+        if (p.samples() == 0) return "–";
+        return String.format(Locale.ROOT, "%s / %s", ms(p.p50()), ms(p.p99()));
+    }
+
+    private static String ms(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String ratio(Percentiles http, Percentiles base) {
+        if (http.samples() == 0 || base.samples() == 0) return "–";
+        return String.format(Locale.ROOT, "%.1f, %.1f", http.p50() / base.p50(), http.p99() / base.p99());
+    }
+}

@@ -1,0 +1,291 @@
+package org.w3id.claimgraph.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.StreamRDFCounting;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.load.StreamingBuild;
+import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.query.QueryLibrary;
+import org.w3id.claimgraph.scale.CorpusGenerator;
+import org.w3id.claimgraph.server.ClaimServer;
+import org.w3id.claimgraph.store.TdbStore;
+import org.w3id.claimgraph.vocab.GraphNames;
+
+/**
+ * Measures claimgraph at growing corpus sizes against the physical limits: for each size it generates a
+ * corpus, builds it, parses the N-Quads with RIOT into a discarding sink (the loading ceiling), bulk-loads
+ * them into TDB2, runs every validation rule as one query over all claims beside one scan over every claim
+ * triple (the validation floor), starts the server, and times each named query in-process (the serving
+ * floor) and over HTTP at one and at eight clients. The report is rewritten after each size.
+ */
+public final class Benchmark {
+    /** Values for the named queries' required parameters; the others keep their defaults. */
+    static final Map<String, String> ARGUMENTS = Map.of(
+            "concept", "concept:magnesium", "outcome", "concept:sleep-quality", "text", "magnesium");
+
+    public record Settings(List<Long> sizes, long seed, Path work, Path out, int samples, Duration budget,
+                           TdbStore.Loader loader, Path rulesFile, Path discussion, String command, boolean keep,
+                           Duration queryTimeout, Duration ruleTimeout) {}
+
+    /** One named query's figures; {@code rows} is -1 when its first run over HTTP hit the server's timeout. */
+    public record QueryResult(String name, String arguments, long rows, Percentiles inProcess, Percentiles oneClient,
+                              Percentiles eightClients) {
+        static QueryResult timedOut(String name, String arguments) {
+            Percentiles none = Percentiles.of(List.of(), 1);
+            return new QueryResult(name, arguments, -1, none, none, none);
+        }
+
+        boolean timedOut() {
+            return rows < 0;
+        }
+    }
+
+    /** One rule's figures; {@code findings} is -1 when the rule passed the timeout. */
+    public record RuleResult(String id, long findings, double seconds) {
+        boolean timedOut() {
+            return findings < 0;
+        }
+    }
+
+    public record SizeResult(long claims, long documents, long quads, double generateSeconds, double buildSeconds,
+                             double riotSeconds, double loadSeconds, List<RuleResult> rules, double scanSeconds,
+                             long claimTriples, double serverStartMillis, List<QueryResult> queries,
+                             long heapPeakMiB, long processPeakMiB, double loadAverageBefore, double loadAverageAfter) {
+        double validationSeconds() {
+            return rules.stream().mapToDouble(RuleResult::seconds).sum();
+        }
+    }
+
+    private final ProjectLayout repository;
+    private final Settings settings;
+    private final Consumer<String> log;
+
+    public Benchmark(ProjectLayout repository, Settings settings, Consumer<String> log) {
+        this.repository = repository;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public List<SizeResult> run() throws Exception {
+        Machine machine = Machine.current();
+        List<SizeResult> results = new ArrayList<>();
+        Files.createDirectories(settings.work());
+        for (long size : settings.sizes()) {
+            results.add(runSize(size));
+            BenchReport.write(settings, machine, results, settings.out());
+            log.accept("wrote " + settings.out());
+        }
+        return results;
+    }
+
+    private SizeResult runSize(long size) throws Exception {
+        PeakMemory.reset();
+        double loadBefore = Machine.loadAverage();
+        Path corpus = settings.work().resolve("corpus-" + size);
+        Path nquads = settings.work().resolve("claims-" + size + ".nq");
+        Path db = settings.work().resolve("tdb-" + size);
+        CorpusGenerator.deleteTree(corpus);
+        log.accept(size + " claims: generating " + corpus);
+        long t0 = System.nanoTime();
+        CorpusGenerator.Corpus generated = new CorpusGenerator(repository, size, settings.seed()).writeTo(corpus);
+        double generateSeconds = seconds(t0);
+
+        log.accept(size + " claims: building " + nquads);
+        t0 = System.nanoTime();
+        StreamingBuild.Result built = StreamingBuild.create().layout(new ProjectLayout(corpus)).progress(log).writeNQuads(nquads);
+        double buildSeconds = seconds(t0);
+
+        log.accept(size + " claims: RIOT parse baseline");
+        t0 = System.nanoTime();
+        StreamRDFCounting counter = StreamRDFLib.count(StreamRDFLib.sinkNull());
+        RDFParser.source(nquads).lang(Lang.NQUADS).parse(counter);
+        double riotSeconds = seconds(t0);
+        if (counter.countQuads() + counter.countTriples() != built.quads()) {
+            throw new IllegalStateException("RIOT read " + counter.count() + " quads, the build wrote " + built.quads());
+        }
+
+        log.accept(size + " claims: loading " + db + " (" + settings.loader().name().toLowerCase() + " loader)");
+        t0 = System.nanoTime();
+        TdbStore.write(nquads, built.prefixes(), built.quads(), db, settings.loader(),
+                (fmt, args) -> log.accept("load: " + String.format(fmt, args)));
+        double loadSeconds = seconds(t0);
+        if (!settings.keep()) Files.deleteIfExists(nquads);
+
+        log.accept(size + " claims: starting the server");
+        t0 = System.nanoTime();
+        DatasetGraph dsg = TdbStore.open(db);
+        ClaimServer server = ClaimServer.builder().dataset(dsg).port(0).queryTimeout(settings.queryTimeout()).build().start();
+        HttpLatency http = new HttpLatency(server.sparqlUrl());
+        while (!http.ok(server.url() + "$/ping")) Thread.sleep(5);
+        double serverStartMillis = (System.nanoTime() - t0) / 1e6;
+        try {
+            List<RuleResult> rules = validate(dsg, size);
+            log.accept(size + " claims: claim scan baseline");
+            t0 = System.nanoTime();
+            long claimTriples = scanClaimGraphs(dsg);
+            double scanSeconds = seconds(t0);
+            List<QueryResult> queries = queries(dsg, http, size);
+            SizeResult result = new SizeResult(generated.claims(), built.documents(), built.quads(), generateSeconds, buildSeconds,
+                    riotSeconds, loadSeconds, rules, scanSeconds, claimTriples, serverStartMillis, queries,
+                    PeakMemory.heapPeakMiB(), PeakMemory.processHighWaterMiB(), loadBefore, Machine.loadAverage());
+            return result;
+        } finally {
+            server.stop();
+            TdbStore.close(dsg);
+            if (!settings.keep()) {
+                CorpusGenerator.deleteTree(db);
+                CorpusGenerator.deleteTree(corpus);
+            }
+        }
+    }
+
+    private List<RuleResult> validate(DatasetGraph dsg, long size) {
+        List<RuleResult> results = new ArrayList<>();
+        if (settings.rulesFile() == null || !Files.isRegularFile(settings.rulesFile())) return results;
+        for (RuleQueries.RuleQuery rule : RuleQueries.read(settings.rulesFile()).rules()) {
+            log.accept(size + " claims: rule " + rule.id());
+            long t0 = System.nanoTime();
+            long findings = count(dsg, rule.query(), settings.ruleTimeout());
+            results.add(new RuleResult(rule.id(), findings, seconds(t0)));
+            if (findings < 0) log.accept(size + " claims: rule " + rule.id() + " timed out");
+        }
+        return results;
+    }
+
+    /** Every triple of every claim graph, read once from the store: what any validation of every claim must at least do. */
+    static long scanClaimGraphs(DatasetGraph dsg) {
+        String prefix = GraphNames.document("");
+        return Txn.calculateRead(dsg, () -> {
+            long n = 0;
+            List<Node> graphs = new ArrayList<>();
+            dsg.listGraphNodes().forEachRemaining(g -> {
+                if (g.isURI() && g.getURI().startsWith(prefix)) graphs.add(g);
+            });
+            for (Node g : graphs) {
+                var it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY);
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    private List<QueryResult> queries(DatasetGraph dsg, HttpLatency http, long size) throws Exception {
+        List<QueryResult> results = new ArrayList<>();
+        QueryLibrary library = QueryLibrary.load(repository);
+        String firstClaim = "claim:g0000001-0001";
+        for (NamedQuery named : library.all()) {
+            Map<String, String> args = new LinkedHashMap<>();
+            for (NamedQuery.Param p : named.params()) {
+                if (!p.required()) continue;
+                args.put(p.name(), p.name().equals("claim") ? firstClaim : ARGUMENTS.getOrDefault(p.name(), "concept:magnesium"));
+            }
+            Query query = named.bind(args);
+            log.accept(size + " claims: query " + named.name());
+            String text = query.serialize();
+            // A first run over HTTP warms the caches and finds the queries the server's timeout cuts off, which
+            // are reported as such rather than run again and again in every mode.
+            if (!http.measure(text, 1, 1, Duration.ZERO).ok()) {
+                log.accept(size + " claims: query " + named.name() + " timed out");
+                results.add(QueryResult.timedOut(named.name(), args.isEmpty() ? "" : args.toString()));
+                continue;
+            }
+            long rows = count(dsg, query);
+            Percentiles inProcess = inProcess(dsg, query);
+            Percentiles one = http.measure(text, 1, settings.samples(), settings.budget());
+            Percentiles eight = http.measure(text, 8, settings.samples(), settings.budget());
+            results.add(new QueryResult(named.name(), args.isEmpty() ? "" : args.toString(), rows, inProcess, one, eight));
+        }
+        return results;
+    }
+
+    private Percentiles inProcess(DatasetGraph dsg, Query query) {
+        List<Double> samples = new ArrayList<>();
+        long deadline = System.nanoTime() + settings.budget().toNanos();
+        for (int i = 0; i < settings.samples(); i++) {
+            if (i > 0 && System.nanoTime() > deadline) break;
+            long t0 = System.nanoTime();
+            count(dsg, query);
+            samples.add((System.nanoTime() - t0) / 1e6);
+        }
+        return Percentiles.of(samples, 0);
+    }
+
+    /** Runs a SELECT over the union of the named graphs and counts its rows as they stream. */
+    static long count(DatasetGraph dsg, Query query) {
+        return count(dsg, query, null);
+    }
+
+    /**
+     * As {@link #count(DatasetGraph, Query)}, giving up after {@code timeout} (null: never) and returning -1.
+     * ARQ's own timeout is cooperative and some query shapes miss it in Jena 5.6, so a watchdog also aborts.
+     */
+    static long count(DatasetGraph dsg, Query query, Duration timeout) {
+        return Txn.calculateRead(dsg, () -> {
+            QueryExecBuilder builder = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true);
+            if (timeout != null) builder.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try (QueryExec exec = builder.build()) {
+                ScheduledFuture<?> watchdog = timeout == null ? null
+                        : WATCHDOG.schedule(exec::abort, timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                try {
+                    RowSet rows = exec.select();
+                    long n = 0;
+                    while (rows.hasNext()) {
+                        rows.next();
+                        n++;
+                    }
+                    return n;
+                } catch (QueryCancelledException e) {
+                    return -1L;
+                } finally {
+                    if (watchdog != null) watchdog.cancel(false);
+                }
+            }
+        });
+    }
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bench-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // Best effort.
+        }
+    }
+}

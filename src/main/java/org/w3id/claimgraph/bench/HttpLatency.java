@@ -1,0 +1,93 @@
+package org.w3id.claimgraph.bench;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Times a query over the SPARQL 1.1 Protocol: each request is a POST of the query, and its time runs until
+ * the last byte of the JSON results has been read. With several clients, each runs its own sequence of
+ * requests at the same time as the others.
+ */
+final class HttpLatency {
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI endpoint;
+
+    HttpLatency(String endpoint) {
+        this.endpoint = URI.create(endpoint);
+    }
+
+    /** Whether a GET of {@code url} answers 200. */
+    boolean ok(String url) {
+        try {
+            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /**
+     * Runs {@code clients} concurrent sequences of at most {@code perClient} requests each; a client stops
+     * early once {@code budget} has passed since the start (after at least one request).
+     */
+    Percentiles measure(String query, int clients, int perClient, Duration budget) throws Exception {
+        String body = "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        List<Double> samples = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        long deadline = System.nanoTime() + budget.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(() -> {
+                    for (int i = 0; i < perClient; i++) {
+                        if (i > 0 && System.nanoTime() > deadline) break;
+                        long t0 = System.nanoTime();
+                        if (request(body)) samples.add((System.nanoTime() - t0) / 1e6);
+                        else errors.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        return Percentiles.of(samples, errors.get());
+    }
+
+    private boolean request(String body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/sparql-results+json")
+                    .timeout(Duration.ofMinutes(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                byte[] buffer = new byte[1 << 16];
+                while (in.read(buffer) >= 0) {
+                    // Drain: the time counts until the last byte.
+                }
+                return r.statusCode() == 200;
+            }
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

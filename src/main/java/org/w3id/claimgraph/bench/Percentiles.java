@@ -1,0 +1,23 @@
+package org.w3id.claimgraph.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Latency samples in milliseconds, summarised by nearest-rank percentiles. */
+record Percentiles(int samples, double p50, double p99, int errors) {
+    static Percentiles of(List<Double> millis, int errors) {
+        if (millis.isEmpty()) return new Percentiles(0, Double.NaN, Double.NaN, errors);
+        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return new Percentiles(sorted.length, rank(sorted, 0.50), rank(sorted, 0.99), errors);
+    }
+
+    boolean ok() {
+        return samples > 0 && errors == 0;
+    }
+
+    private static double rank(double[] sorted, double q) {
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}

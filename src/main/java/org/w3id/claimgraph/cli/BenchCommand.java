@@ -1,0 +1,86 @@
+package org.w3id.claimgraph.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.w3id.claimgraph.bench.Benchmark;
+import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.store.TdbStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Measure generate, build, load, validation and the named queries (in-process and over HTTP at 1 and 8 clients) at each corpus size,",
+                "each beside its baseline (RIOT parse, one scan of the claim triples, in-process queries), and write a Markdown table (rewritten after each size).",
+                "Set the heap with CLAIMGRAPH_JAVA_OPTS, e.g. -Xmx12g."
+        })
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--claims", defaultValue = "1000,10000,100000,1000000", split = ",", paramLabel = "N[,N...]",
+            description = "Corpus sizes in claims (default: ${DEFAULT-VALUE}).")
+    List<Long> sizes = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR", description = "Scratch directory for corpora, N-Quads and databases (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--out", defaultValue = "BENCHMARKS.md", paramLabel = "FILE", description = "The report (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--samples", defaultValue = "20", description = "Requests per query and client, and in-process runs per query (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--budget", defaultValue = "20s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Stop sampling a query in one mode after this long, once it has one sample (default: ${DEFAULT-VALUE}).")
+    Duration budget;
+
+    @Option(names = "--query-timeout", defaultValue = "120s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "The server's query timeout; a named query whose first run passes it is reported as timed out (default: ${DEFAULT-VALUE}).")
+    Duration queryTimeout;
+
+    @Option(names = "--rule-timeout", defaultValue = "300s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Stop a validation rule that runs longer and report it as timed out (default: ${DEFAULT-VALUE}).")
+    Duration ruleTimeout;
+
+    @Option(names = "--loader", defaultValue = "parallel", paramLabel = "basic|parallel", description = "TDB2 bulk loader (default: ${DEFAULT-VALUE}).")
+    String loader;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Validation rules (default: ontology/rules.ttl of the repository).")
+    Path rules;
+
+    @Option(names = "--keep", description = "Keep the corpora, N-Quads and databases in the work directory.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+        ProjectLayout layout = ProjectLayout.locate();
+        if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) throw new InputException("--claims needs sizes of at least 1");
+        if (samples < 1) throw new InputException("--samples must be at least 1");
+        TdbStore.Loader kind = switch (loader) {
+            case "basic" -> TdbStore.Loader.BASIC;
+            case "parallel" -> TdbStore.Loader.PARALLEL;
+            default -> throw new InputException("--loader must be basic or parallel, not " + loader);
+        };
+        Path rulesFile = rules != null ? rules : layout.ontologyDir().resolve("rules.ttl");
+        String command = "./claimgraph bench --claims " + String.join(",", sizes.stream().map(String::valueOf).toList())
+                + (samples != 20 ? " --samples " + samples : "") + (!budget.equals(Duration.ofSeconds(20)) ? " --budget " + budget.toSeconds() + "s" : "")
+                + (!queryTimeout.equals(Duration.ofSeconds(120)) ? " --query-timeout " + queryTimeout.toSeconds() + "s" : "")
+                + (!ruleTimeout.equals(Duration.ofSeconds(300)) ? " --rule-timeout " + ruleTimeout.toSeconds() + "s" : "")
+                + (kind != TdbStore.Loader.PARALLEL ? " --loader " + loader : "") + (rules != null ? " --rules " + rules : "");
+        Benchmark.Settings settings = new Benchmark.Settings(List.copyOf(sizes), seed, work.toAbsolutePath(), out, samples, budget,
+                kind, rulesFile, layout.home().resolve("bench/discussion.md"), command, keep, queryTimeout, ruleTimeout);
+        new Benchmark(layout, settings, line -> System.err.println(LocalTime.now().withNano(0) + " bench: " + line)).run();
+        System.out.println("wrote " + out);
+        return ExitCode.OK;
+    }
+}
