@@ -17,7 +17,7 @@ final class GraphSourceOptions {
     enum EngineChoice { auto, shacl, sparql }
 
     static final class Store {
-        @Option(names = "--tdb", paramLabel = "DIR", description = "Read a TDB2 database (made by `claimgraph load --tdb DIR`) instead of building the seed graph.")
+        @Option(names = "--tdb", paramLabel = "DIR", description = "Read a TDB2 database holding the dataset's named graphs instead of building the seed graph.")
         Path tdb;
 
         @Option(names = "--endpoint", paramLabel = "URL", description = "Query a SPARQL 1.1 endpoint whose default graph is the union of the claim graph's named graphs; the rules run as SPARQL queries.")

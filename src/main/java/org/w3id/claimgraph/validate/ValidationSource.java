@@ -50,10 +50,10 @@ public final class ValidationSource {
         return new ValidationSource(description, SparqlService.local(view, description), dsg, dsg.getUnionGraph());
     }
 
-    /** A TDB2 database directory (as `claimgraph load --tdb DIR` makes it), queried as the union of its graphs. */
+    /** A TDB2 database directory holding the dataset (all its named graphs), queried as the union of its graphs. */
     public static ValidationSource tdb(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new InputException(dir + ": no such directory (make a database with: ./claimgraph load --tdb " + dir + ")");
+            throw new InputException(dir + ": no such TDB2 database directory");
         }
         if (!isTdb2(dir)) {
             throw new InputException(dir + ": not a TDB2 database (it has no Data-NNNN directory)");
