@@ -1,11 +1,15 @@
 package org.w3id.claimgraph.validate;
 
+import java.util.List;
+
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.TriplePath;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.path.Path;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.path.PathFactory;
+import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.vocabulary.RDF;
@@ -35,12 +39,29 @@ public record Rule(Node iri, String id, int order, String label, String definiti
      * the cost of one query instead of one per claim; it is also what a remote endpoint is sent.
      */
     public Query fullScan() {
+        return targeted(null);
+    }
+
+    /**
+     * The full-scan query restricted to one focus node by a VALUES block ahead of the target. Unlike a
+     * syntactic substitution of {@code $this}, this keeps queries that group by {@code $this} valid
+     * when they are sent to an endpoint.
+     */
+    public Query forFocus(Node focus) {
+        return targeted(focus);
+    }
+
+    private Query targeted(Node focus) {
         Query query = select.cloneQuery();
         Path typePath = PathFactory.pathSeq(PathFactory.pathLink(RDF.type.asNode()),
                 PathFactory.pathZeroOrMore1(PathFactory.pathLink(RDFS.subClassOf.asNode())));
         ElementPathBlock target = new ElementPathBlock();
         target.addTriple(new TriplePath(THIS, typePath, targetClass));
         ElementGroup group = new ElementGroup();
+        if (focus != null) {
+            ElementData only = new ElementData(List.of(THIS), List.of(BindingFactory.binding(THIS, focus)));
+            group.addElement(only);
+        }
         group.addElement(target);
         group.addElement(query.getQueryPattern());
         query.setQueryPattern(group);

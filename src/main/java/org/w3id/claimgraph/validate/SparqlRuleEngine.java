@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
 
 /**
@@ -21,29 +22,27 @@ public final class SparqlRuleEngine implements RuleEngine {
 
     @Override
     public List<RuleResult> run(List<Rule> rules) {
-        return run(rules, Map.of());
+        List<RuleResult> results = new ArrayList<>();
+        for (Rule rule : rules) collect(rule, rule.fullScan(), results);
+        return results;
     }
 
     @Override
     public List<RuleResult> run(List<Rule> rules, Node claim) {
-        return run(rules, Map.of(Rule.THIS.getVarName(), claim));
-    }
-
-    private List<RuleResult> run(List<Rule> rules, Map<String, Node> substitution) {
         List<RuleResult> results = new ArrayList<>();
-        for (Rule rule : rules) {
-            Node fixed = substitution.get(Rule.THIS.getVarName());
-            service.select(rule.fullScan(), substitution, rows -> {
-                rows.forEachRemaining(row -> results.add(result(rule, row, fixed)));
-                return null;
-            });
-        }
+        for (Rule rule : rules) collect(rule, rule.forFocus(claim), results);
         return results;
     }
 
-    private static RuleResult result(Rule rule, Binding row, Node fixed) {
+    private void collect(Rule rule, Query query, List<RuleResult> results) {
+        service.select(query, Map.of(), rows -> {
+            rows.forEachRemaining(row -> results.add(result(rule, row)));
+            return null;
+        });
+    }
+
+    private static RuleResult result(Rule rule, Binding row) {
         Node claim = row.get(Rule.THIS);
-        if (claim == null) claim = fixed;
         Node value = row.get(Rule.VALUE);
         return new RuleResult(rule, claim, value == null ? claim : value, MessageTemplate.fill(rule.message(), row));
     }

@@ -8,6 +8,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
@@ -89,6 +90,9 @@ public interface SparqlService {
             private InputException failure(RuntimeException e) {
                 String reason = e.getMessage();
                 if ((reason == null || reason.isBlank()) && e.getCause() != null) reason = e.getCause().toString();
+                if (e instanceof QueryExceptionHTTP http && http.getResponse() != null && !http.getResponse().isBlank()) {
+                    reason += ": " + http.getResponse().strip().lines().findFirst().orElse("");
+                }
                 return new InputException("SPARQL endpoint " + endpoint + ": " + reason, e);
             }
         };

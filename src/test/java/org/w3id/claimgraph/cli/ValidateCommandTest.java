@@ -152,6 +152,42 @@ class ValidateCommandTest {
     }
 
     @Test
+    void anExtraFileIsValidatedTogetherWithTheSeeds() throws Exception {
+        Path extra = home.resolve("new-claim.ttl");
+        Files.writeString(extra, """
+                @prefix cg:    <https://w3id.org/claimgraph/ontology#> .
+                @prefix oa:    <http://www.w3.org/ns/oa#> .
+                @prefix obo:   <http://purl.obolibrary.org/obo/> .
+                @prefix claim: <https://w3id.org/claimgraph/id/claim/> .
+                @prefix doc:   <https://w3id.org/claimgraph/id/document/> .
+                @prefix concept: <https://w3id.org/claimgraph/id/concept/> .
+                @prefix xsd:   <http://www.w3.org/2001/XMLSchema#> .
+                claim:903-099 a cg:Claim ;
+                    cg:subject concept:magnesium ; cg:relation cg:worsens ; cg:object concept:anxiety ;
+                    cg:statedIn doc:903_news ; cg:hedged true ; cg:grade cg:GradeLow ;
+                    cg:gradeRationale "A curator's draft with nothing behind it yet." ;
+                    cg:quote claim:903-099-quote ;
+                    cg:evidence claim:903-099-evidence .
+                claim:903-099-quote a oa:SpecificResource ; oa:hasSource doc:903_news ;
+                    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "Minerals in the News" ] ,
+                                   [ a oa:TextPositionSelector ; oa:start "0"^^xsd:nonNegativeInteger ; oa:end "20"^^xsd:nonNegativeInteger ] .
+                claim:903-099-evidence a cg:Evidence , obo:ECO_0000034 ; cg:citationKind cg:Uncited ; cg:direction cg:Supports .
+                """);
+        CliRun run = CliRun.run(home, "validate", extra.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        List<String> mine = run.out().lines().filter(l -> l.contains("claim:903-099 ")).toList();
+        assertEquals(List.of(
+                "seeds/claims/903_news.ttl: claim:903-099 [no-evidence] violation: Nothing supports this claim but the article's own statement:"
+                        + " no traceable study is cited and curators found no evidence for it. \u2014 \"Minerals in the News\"",
+                "seeds/claims/903_news.ttl: claim:903-099 [grade-exceeds-evidence] violation: Graded low, but its best supporting evidence allows"
+                        + " at most very low. \u2014 \"Minerals in the News\"",
+                "seeds/claims/903_news.ttl: claim:903-099 [contradicts-source] warning: Contradicted by claim 902-004 of document 902_article:"
+                        + " magnesium alleviates anxiety (here: worsens). \u2014 \"Minerals in the News\""), mine);
+        assertTrue(run.out().contains("claim:902-004 [contradicts-source] warning: Contradicted by claim 903-099 of document 903_news"),
+                "the seed claims see the new claim too");
+    }
+
+    @Test
     void tdbAndEndpointGiveTheSameJsonFindingsAsTheSeedGraph() {
         JsonValue local = JSON.parse(CliRun.run(home, "validate", "--format", "json").out()).get("findings");
         CliRun remote = CliRun.run(home, "validate", "--format", "json", "--endpoint", "http://localhost:" + server.getPort() + "/kg/sparql");

@@ -82,6 +82,19 @@ class EngineParityTest {
     }
 
     @Test
+    void oneClaimIsExplainedTheSameOverHttp() {
+        ProjectLayout layout = new ProjectLayout(home);
+        ClaimExplainer explainer = new ClaimExplainer(layout, validator);
+        String claim = "https://w3id.org/claimgraph/id/claim/903-001";
+        Explanation local = explainer.explain(ValidationSource.of(dataset, "fixture"), Engine.SHACL, claim);
+        Explanation remote = explainer.explain(ValidationSource.endpoint("http://localhost:" + server.getPort() + "/kg/sparql"), Engine.SPARQL, claim);
+        assertEquals(local, remote);
+        assertEquals(2, remote.findings().size());
+        assertEquals("moderate", remote.details().get("grade"));
+        assertEquals("A systematic review of sleep trials", remote.evidence().get(0).get("title"));
+    }
+
+    @Test
     void selectedRulesGiveTheSameSubsetEverywhere() {
         List<Rule> two = validator.rules().select(List.of("overstated", "disputed"));
         List<Finding> subset = expected.stream().filter(f -> f.rule().equals("overstated") || f.rule().equals("disputed")).toList();
