@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 StatsCommand.class,
                 ValidateCommand.class, ExplainCommand.class,
                 ExportCommand.class,
+                QueryCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -5,28 +5,50 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.w3id.claimgraph.load.InputException;
 
 /**
  * A SPARQL query kept as a file in queries/, with a header of comment lines that describe it:
  * <pre>
- * # title: Claims per document
- * # description: How many claims each source document makes.
- * # param: doc iri - Only this document (optional)
+ * # title: Claims about a concept
+ * # description: Every claim whose subject or object is the concept or anything narrower.
+ * # param: concept iri - The concept, e.g. concept:magnesium
+ * # param: includeWeak boolean true Also list weakly supported claims
+ * # param: document iri ? Only this document (optional)
  * </pre>
- * A parameter line is {@code # param: NAME TYPE DEFAULT description}, where DEFAULT is {@code -} when
- * the parameter has none.
+ * A parameter line is {@code # param: NAME TYPE DEFAULT description}. NAME is the query variable the value
+ * is bound to; TYPE is one of {@code iri string integer decimal boolean} ({@link ParamType}); DEFAULT is
+ * {@code -} for a required parameter, {@code ?} for an optional one that stays unbound when not given, or
+ * the value used when it is not given. Several {@code description:} lines are joined.
  */
 public record NamedQuery(String name, String title, String description, List<Param> params, String text, Path file) {
 
-    public record Param(String name, String type, String defaultValue, String description) {
-        public boolean required() {
-            return defaultValue == null;
+    private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** One parameter; {@code defaultValue} is null when there is none. */
+    public record Param(String name, ParamType type, boolean required, String defaultValue, String description) {
+        /** Optional without a default: the variable stays unbound, and the query then matches every value. */
+        public boolean unboundByDefault() {
+            return !required && defaultValue == null;
+        }
+
+        /** How the parameter is shown in a list: {@code concept:iri}, {@code [document:iri]}, {@code [minClaims:integer=1]}. */
+        public String synopsis() {
+            String core = name + ":" + type.keyword() + (defaultValue == null ? "" : "=" + defaultValue);
+            return required ? core : "[" + core + "]";
         }
     }
 
@@ -42,8 +64,11 @@ public record NamedQuery(String name, String title, String description, List<Par
         String title = name;
         String description = "";
         List<Param> params = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            String trimmed = line.strip();
+        String[] lines = text.split("\n");
+        Query parsed = parse(file, text);
+        PrefixMapping prefixes = Prefixes.forQuery(parsed.getPrefixMapping());
+        for (int i = 0; i < lines.length; i++) {
+            String trimmed = lines[i].strip();
             if (!trimmed.startsWith("#")) break;
             String body = trimmed.substring(1).strip();
             int colon = body.indexOf(':');
@@ -53,28 +78,143 @@ public record NamedQuery(String name, String title, String description, List<Par
             switch (key) {
                 case "title" -> title = value;
                 case "description" -> description = description.isEmpty() ? value : description + " " + value;
-                case "param" -> params.add(parseParam(file, value));
+                case "param" -> {
+                    Param p = parseParam(file + ":" + (i + 1), value, text, prefixes);
+                    if (params.stream().anyMatch(q -> q.name().equals(p.name()))) {
+                        throw new InputException(file + ":" + (i + 1) + ": parameter '" + p.name() + "' is declared twice");
+                    }
+                    params.add(p);
+                }
                 default -> { }
             }
         }
-        return new NamedQuery(name, title, description, List.copyOf(params), text, file);
+        NamedQuery query = new NamedQuery(name, title, description, List.copyOf(params), text, file);
+        query.checkBindable();
+        return query;
     }
 
-    private static Param parseParam(Path file, String spec) {
+    /**
+     * Binds every parameter to a sample value and checks that the result still serializes to SPARQL that
+     * parses: a remote endpoint receives the serialized form. {@code BOUND(?param)} is the usual culprit (a
+     * bound variable becomes a constant, and BOUND takes only a variable); use {@code COALESCE} instead.
+     */
+    private void checkBindable() {
+        if (params.isEmpty()) return;
+        Map<Var, Node> samples = new LinkedHashMap<>();
+        for (Param p : params) samples.put(Var.alloc(p.name()), p.type().sample());
+        Query bound;
+        try {
+            bound = QueryTransformOps.replaceVars(parse(), samples);
+            QueryFactory.create(bound.toString());
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": the query cannot take its parameters as values ("
+                    + String.join(", ", params.stream().map(Param::name).toList())
+                    + "); use COALESCE rather than BOUND on a parameter: " + e.getMessage(), e);
+        }
+    }
+
+    private static Param parseParam(String where, String spec, String text, PrefixMapping prefixes) {
         String[] parts = spec.split("\\s+", 4);
         if (parts.length < 3) {
-            throw new InputException(file + ": a param line needs NAME TYPE DEFAULT [description]: " + spec);
+            throw new InputException(where + ": a param line needs NAME TYPE DEFAULT [description]: " + spec);
         }
-        String def = parts[2].equals("-") ? null : parts[2];
-        return new Param(parts[0], parts[1], def, parts.length > 3 ? parts[3] : "");
+        String paramName = parts[0];
+        if (!PARAM_NAME.matcher(paramName).matches()) {
+            throw new InputException(where + ": '" + paramName + "' is not a SPARQL variable name");
+        }
+        if (!Pattern.compile("[?$]" + paramName + "\\b").matcher(withoutComments(text)).find()) {
+            throw new InputException(where + ": parameter '" + paramName + "' is not a variable (?" + paramName + ") of the query");
+        }
+        ParamType type;
+        try {
+            type = ParamType.of(parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(where + ": " + e.getMessage());
+        }
+        boolean required = parts[2].equals("-");
+        String def = required || parts[2].equals("?") ? null : parts[2];
+        if (def != null) {
+            try {
+                type.parse(def, prefixes);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(where + ": the default of '" + paramName + "': " + e.getMessage());
+            }
+        }
+        return new Param(paramName, type, required, def, parts.length > 3 ? parts[3] : "");
+    }
+
+    private static String withoutComments(String text) {
+        return text.replaceAll("(?m)^\\s*#.*$", "");
+    }
+
+    public Optional<Param> param(String paramName) {
+        return params.stream().filter(p -> p.name().equals(paramName)).findFirst();
     }
 
     /** The parsed query; a syntax error names the file, line and column. */
     public Query parse() {
+        return parse(file, text);
+    }
+
+    private static Query parse(Path file, String text) {
         try {
             return QueryFactory.create(text);
         } catch (QueryParseException e) {
             throw new InputException(file + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The names of the result columns, in order. */
+    public List<String> columns() {
+        return parse().getResultVars();
+    }
+
+    /** The prefixes a parameter value may use: the standard ones and those the query declares. */
+    public PrefixMapping prefixes() {
+        return Prefixes.forQuery(parse().getPrefixMapping());
+    }
+
+    /**
+     * The query with the given values bound: each value is checked against its parameter's type, turned
+     * into an RDF term and substituted for the variable in the query's syntax tree (not in its text).
+     * Parameters not given take their default or stay unbound.
+     *
+     * @throws ParameterException naming the parameter that is unknown, missing or of the wrong type
+     */
+    public Query bind(Map<String, String> values) {
+        Map<Var, Node> substitution = arguments(values);
+        Query query = parse();
+        return substitution.isEmpty() ? query : QueryTransformOps.replaceVars(query, substitution);
+    }
+
+    /** The RDF terms the values (and the defaults) stand for, by variable. */
+    public Map<Var, Node> arguments(Map<String, String> values) {
+        for (String given : values.keySet()) {
+            if (param(given).isEmpty()) {
+                throw new ParameterException(given, "query " + name + ": unknown parameter '" + given + "' ("
+                        + (params.isEmpty() ? "it takes no parameters" : "parameters: "
+                        + String.join(", ", params.stream().map(Param::name).toList())) + ")");
+            }
+        }
+        PrefixMapping prefixes = prefixes();
+        Map<Var, Node> substitution = new LinkedHashMap<>();
+        for (Param p : params) {
+            String value = values.containsKey(p.name()) ? values.get(p.name()) : p.defaultValue();
+            if (value == null) {
+                if (p.required()) {
+                    throw new ParameterException(p.name(), "query " + name + ": missing parameter '" + p.name() + "' ("
+                            + p.type().keyword() + ": " + p.type().expected() + ")"
+                            + (p.description().isEmpty() ? "" : ": " + p.description()));
+                }
+                continue;
+            }
+            try {
+                substitution.put(Var.alloc(p.name()), p.type().parse(value, prefixes));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(p.name(), "query " + name + ": parameter '" + p.name() + "' ("
+                        + p.type().keyword() + "): " + e.getMessage());
+            }
+        }
+        return substitution;
     }
 }

@@ -37,6 +37,13 @@ public final class TextTable {
         return node.toString();
     }
 
+    /** Adds a row of cells, one per column. */
+    public TextTable add(List<String> row) {
+        if (row.size() != columns.size()) throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + row.size());
+        rows.add(List.copyOf(row));
+        return this;
+    }
+
     public int size() {
         return rows.size();
     }

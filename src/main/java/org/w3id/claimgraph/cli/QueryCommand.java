@@ -1,0 +1,135 @@
+package org.w3id.claimgraph.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.w3id.claimgraph.load.GraphBuild;
+import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.query.Prefixes;
+import org.w3id.claimgraph.query.QueryLibrary;
+import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.query.ResultFormat;
+import org.w3id.claimgraph.query.TextTable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "query",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Run a named query of queries/ against the seed graph (built and verified first), a TDB2 database or a SPARQL endpoint.",
+                "Parameter values are bound as RDF terms of the parameter's type; an IRI may be given as a prefixed name (concept:magnesium)."
+        })
+final class QueryCommand implements Callable<Integer> {
+
+    @Option(names = "--list", description = "List the named queries with their parameters and titles.")
+    boolean list;
+
+    @Option(names = "--show", description = "Print the query text (with its header) instead of running it.")
+    boolean show;
+
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "The query: its file name in queries/ without .rq.")
+    String name;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value; repeat for several.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            converter = FormatConverter.class,
+            description = "table (default), csv, tsv, json or xml (the W3C SPARQL result formats).")
+    ResultFormat format;
+
+    @ArgGroup(exclusive = true)
+    Source source;
+
+    static final class Source {
+        @Option(names = "--tdb", paramLabel = "DIR", description = "Query this TDB2 database (union default graph) instead of the seed graph.")
+        Path tdb;
+
+        @Option(names = "--endpoint", paramLabel = "URL", description = "Query this SPARQL endpoint, e.g. http://localhost:3030/kg/sparql.")
+        String endpoint;
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<ResultFormat> {
+        @Override
+        public ResultFormat convert(String value) {
+            try {
+                return ResultFormat.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ProjectLayout layout = ProjectLayout.locate();
+        QueryLibrary library = QueryLibrary.load(layout);
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        if (list) {
+            printList(library, out);
+            return ExitCode.OK;
+        }
+        if (name == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a query NAME or --list");
+        }
+        NamedQuery query = library.get(name);
+        if (show) {
+            out.print(query.text());
+            out.flush();
+            return ExitCode.OK;
+        }
+        Query bound = query.bind(values());
+        try (QueryTarget target = target(layout)) {
+            RowSetRewindable rows = target.select(bound);
+            format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new InputException("--param " + p + ": expected NAME=VALUE");
+            }
+            String key = p.substring(0, eq);
+            if (values.put(key, p.substring(eq + 1)) != null) {
+                throw new InputException("--param " + key + " is given more than once");
+            }
+        }
+        return values;
+    }
+
+    private QueryTarget target(ProjectLayout layout) {
+        if (source != null && source.tdb != null) return QueryTarget.tdb2(source.tdb);
+        if (source != null && source.endpoint != null) return QueryTarget.endpoint(source.endpoint);
+        return QueryTarget.dataset(GraphBuild.create().layout(layout).build().asDatasetGraph(), "the seed graph");
+    }
+
+    private static void printList(QueryLibrary library, PrintStream out) {
+        TextTable table = new TextTable(List.of("name", "parameters", "title"));
+        for (NamedQuery q : library.all()) {
+            table.add(List.of(q.name(), String.join(" ", q.params().stream().map(NamedQuery.Param::synopsis).toList()), q.title()));
+        }
+        table.print(out);
+    }
+}

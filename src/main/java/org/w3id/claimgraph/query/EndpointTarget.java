@@ -1,0 +1,49 @@
+package org.w3id.claimgraph.query;
+
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSetMem;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.w3id.claimgraph.load.InputException;
+
+/**
+ * Sends a query to a SPARQL endpoint. The query goes out as Jena serializes its syntax tree, so bound
+ * parameter values travel as properly escaped RDF terms.
+ */
+final class EndpointTarget implements QueryTarget {
+    private static final long TIMEOUT_SECONDS = 120;
+    private final String url;
+
+    EndpointTarget(String url) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new InputException("--endpoint " + url + ": not an http(s) URL");
+        }
+        this.url = url;
+    }
+
+    @Override
+    public RowSetRewindable select(Query query) {
+        try (QueryExec exec = QueryExecHTTP.service(url).query(query).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).build()) {
+            return RowSetMem.create(exec.select());
+        } catch (HttpException | QueryException e) {
+            throw new InputException("endpoint " + url + ": " + describe(e), e);
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return root == e ? message : message + " (" + root + ")";
+    }
+
+    @Override
+    public String description() {
+        return "endpoint " + url;
+    }
+}

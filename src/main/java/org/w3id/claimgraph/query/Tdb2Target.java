@@ -1,0 +1,63 @@
+package org.w3id.claimgraph.query;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSetMem;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.w3id.claimgraph.load.InputException;
+
+/**
+ * Queries a TDB2 database with its union default graph. Only an existing database is opened: connecting
+ * to a directory that is not one would silently create an empty database and answer every query with
+ * nothing.
+ */
+final class Tdb2Target implements QueryTarget {
+    private final String description;
+    private final DatasetGraph dsg;
+
+    Tdb2Target(String description, DatasetGraph dsg) {
+        this.description = description;
+        this.dsg = dsg;
+    }
+
+    static Tdb2Target open(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new InputException(directory + ": no such TDB2 database directory");
+        }
+        if (!isTdb2(directory)) {
+            throw new InputException(directory + ": not a TDB2 database (it has no Data-NNNN directory)");
+        }
+        return new Tdb2Target("TDB2 database " + directory, DatabaseMgr.connectDatasetGraph(directory.toString()));
+    }
+
+    private static boolean isTdb2(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().matches("Data-\\d+"));
+        } catch (IOException e) {
+            throw new InputException(directory + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RowSetRewindable select(Query query) {
+        return Txn.calculateRead(dsg, () -> {
+            try (QueryExec exec = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true).build()) {
+                return RowSetMem.create(exec.select());
+            }
+        });
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

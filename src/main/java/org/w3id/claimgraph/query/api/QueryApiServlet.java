@@ -1,0 +1,165 @@
+package org.w3id.claimgraph.query.api;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.query.ParameterException;
+import org.w3id.claimgraph.query.Prefixes;
+import org.w3id.claimgraph.query.QueryLibrary;
+import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.query.ResultFormat;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The named queries as a REST API. Mounted at {@code /api/*}:
+ * <ul>
+ * <li>{@code GET /api/queries}: the list of queries (JSON)</li>
+ * <li>{@code GET /api/queries/NAME?param=value}: the results, SPARQL JSON by default; CSV, TSV or XML by {@code Accept}</li>
+ * <li>{@code GET /api/queries/NAME.rq}: the query text</li>
+ * <li>{@code GET /api/openapi.json}: the OpenAPI 3 description, generated from the query headers</li>
+ * </ul>
+ * A bad parameter is a 400 with a JSON body naming it; an unknown query or path a 404.
+ * <pre>
+ * FusekiServer.create().add("/kg", dsg, false).addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(dsg, "kg")))
+ * </pre>
+ */
+public final class QueryApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(QueryApiServlet.class);
+    private static final String QUERIES = "/queries";
+    private static final AcceptList OFFERED = AcceptList.create(
+            ResultFormat.JSON.mediaType(), "application/json", ResultFormat.CSV.mediaType(),
+            ResultFormat.TSV.mediaType(), ResultFormat.XML.mediaType());
+
+    private final transient QueryLibrary library;
+    private final transient QueryTarget target;
+
+    public QueryApiServlet(QueryLibrary library, QueryTarget target) {
+        this.library = library;
+        this.target = target;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        try {
+            if (path.equals("/openapi.json")) {
+                sendJson(resp, 200, OpenApi.document(library, req.getContextPath() + req.getServletPath()));
+            } else if (path.equals(QUERIES) || path.equals(QUERIES + "/")) {
+                sendJson(resp, 200, QueryListing.of(library));
+            } else if (path.startsWith(QUERIES + "/") && path.endsWith(".rq")) {
+                sendText(resp, path.substring(QUERIES.length() + 1, path.length() - 3));
+            } else if (path.startsWith(QUERIES + "/")) {
+                run(req, resp, path.substring(QUERIES.length() + 1));
+            } else {
+                sendError(resp, 404, "no such resource: " + path + " (try " + req.getServletPath() + "/queries or "
+                        + req.getServletPath() + "/openapi.json)", null);
+            }
+        } catch (ParameterException e) {
+            sendError(resp, 400, e.getMessage(), e.parameter());
+        } catch (InputException e) {
+            LOG.warn("query API: {}", e.getMessage());
+            sendError(resp, 502, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            LOG.error("query API: {} failed", path, e);
+            sendError(resp, 500, "internal error: " + e, null);
+        }
+    }
+
+    private Optional<NamedQuery> find(HttpServletResponse resp, String name) throws IOException {
+        Optional<NamedQuery> query = library.find(name);
+        if (query.isEmpty()) {
+            sendError(resp, 404, "no query named '" + name + "' (the list is at queries)", null);
+        }
+        return query;
+    }
+
+    private void sendText(HttpServletResponse resp, String name) throws IOException {
+        Optional<NamedQuery> query = find(resp, name);
+        if (query.isEmpty()) return;
+        resp.setStatus(200);
+        resp.setContentType("application/sparql-query");
+        resp.setCharacterEncoding("UTF-8");
+        resp.getOutputStream().write(query.get().text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void run(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
+        Optional<NamedQuery> query = find(resp, name);
+        if (query.isEmpty()) return;
+        Query bound = query.get().bind(values(req));
+        ResultFormat format = negotiate(req.getHeader("Accept"));
+        RowSetRewindable rows = target.select(bound);
+        resp.setStatus(200);
+        resp.setContentType(format.mediaType());
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Vary", "Accept");
+        OutputStream out = resp.getOutputStream();
+        format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));
+        out.flush();
+    }
+
+    private static Map<String, String> values(HttpServletRequest req) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
+            if (e.getValue().length != 1) {
+                throw new ParameterException(e.getKey(), "parameter '" + e.getKey() + "' is given " + e.getValue().length + " times");
+            }
+            values.put(e.getKey(), e.getValue()[0]);
+        }
+        return values;
+    }
+
+    /** SPARQL JSON unless the client prefers CSV, TSV or XML; plain application/json is the same JSON. */
+    static ResultFormat negotiate(String accept) {
+        if (accept == null || accept.isBlank()) return ResultFormat.JSON;
+        MediaType chosen;
+        try {
+            chosen = AcceptList.match(new AcceptList(accept), OFFERED);
+        } catch (RuntimeException e) {
+            return ResultFormat.JSON;
+        }
+        if (chosen == null) return ResultFormat.JSON;
+        String type = chosen.getContentTypeStr();
+        for (ResultFormat f : List.of(ResultFormat.CSV, ResultFormat.TSV, ResultFormat.XML)) {
+            if (f.mediaType().equals(type)) return f;
+        }
+        return ResultFormat.JSON;
+    }
+
+    private static void sendJson(HttpServletResponse resp, int status, JsonObject body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        OutputStream out = resp.getOutputStream();
+        JSON.write(out, body);
+        out.write('\n');
+        out.flush();
+    }
+
+    private static void sendError(HttpServletResponse resp, int status, String message, String parameter) throws IOException {
+        if (resp.isCommitted()) return;
+        resp.reset();
+        JsonObject body = new JsonObject();
+        body.put("error", message);
+        if (parameter != null) body.put("parameter", parameter);
+        sendJson(resp, status, body);
+    }
+}

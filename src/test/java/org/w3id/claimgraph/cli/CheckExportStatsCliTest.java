@@ -1,0 +1,92 @@
+package org.w3id.claimgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.riot.RDFDataMgr;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.claimgraph.support.CliRun;
+import org.w3id.claimgraph.support.TestProject;
+
+/** The check, stats and export commands end to end, with their exit codes. */
+class CheckExportStatsCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void checkPassesOnAValidProject() {
+        CliRun run = CliRun.in(TestProject.minimal(dir).home(), "check");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("ok: 2 claims from 1 documents"), run.out());
+    }
+
+    @Test
+    void checkFailsWithOneWhenAQuoteIsAltered() {
+        TestProject p = TestProject.minimal(dir).replace(BuildFailureTestPaths.CLAIMS, "required for Vitamin D", "required for vitamin D");
+        CliRun run = CliRun.in(p.home(), "check");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains(BuildFailureTestPaths.CLAIMS + ":10:"), run.err());
+        assertTrue(run.err().contains("<https://w3id.org/claimgraph/id/claim/003-001>: quote not found"), run.err());
+        assertTrue(run.err().contains("nothing was written"), run.err());
+    }
+
+    @Test
+    void checkVerifiesExtraFilesAndRefusesAMissingOneAsAnInputError() {
+        TestProject p = TestProject.minimal(dir);
+        CliRun run = CliRun.in(p.home(), "check", p.path("no-such.ttl").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("no-such.ttl: no such file"), run.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun run = CliRun.in(TestProject.minimal(dir).home(), "export", "--format", "rdfxml");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--format"), run.err());
+    }
+
+    @Test
+    void statsPrintsRealCounts() {
+        CliRun run = CliRun.in(TestProject.minimal(dir).home(), "stats");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().matches("(?s).*003_497fb625f584bf77\\s+educational article\\s+What Is the Relationship Between Magnesium and Calcium\\?\\s+2\\n.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\\nmoderate\\s+2\\n.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\\nmagnesium\\s+2\\n.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\\nrequired for\\s+2\\n.*"), run.out());
+    }
+
+    @Test
+    void exportToAFileIsAtomicAndLeavesNoTemporaryFiles() throws Exception {
+        TestProject p = TestProject.minimal(dir);
+        Path out = dir.resolve("out/graph.trig");
+        CliRun run = CliRun.in(p.home(), "export", "--format", "trig", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Dataset read = RDFDataMgr.loadDataset(out.toString());
+        assertTrue(read.containsNamedModel("https://w3id.org/claimgraph/id/graph/document/003_497fb625f584bf77"));
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void aFailedExportDoesNotTouchAnExistingFile() throws Exception {
+        TestProject p = TestProject.minimal(dir).replace(BuildFailureTestPaths.CLAIMS, "required for Vitamin D", "required for vitamin D");
+        Path out = dir.resolve("graph.nq");
+        Files.writeString(out, "previous content\n");
+        CliRun run = CliRun.in(p.home(), "export", "--format", "nquads", "--out", out.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("previous content\n", Files.readString(out));
+        assertFalse(run.out().contains("<https://w3id.org"));
+    }
+
+    /** Paths shared with the build tests. */
+    static final class BuildFailureTestPaths {
+        static final String CLAIMS = "seeds/claims/003_497fb625f584bf77.ttl";
+    }
+}

@@ -1,0 +1,156 @@
+package org.w3id.claimgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.query.Prefixes;
+import org.w3id.claimgraph.query.QueryFixture;
+import org.w3id.claimgraph.query.QueryLibrary;
+import org.w3id.claimgraph.query.QuerySamples;
+import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.query.ResultFormat;
+import org.w3id.claimgraph.query.UnionDefaultGraph;
+
+/** {@code claimgraph query}: the list, the errors, and the same answers from --tdb and --endpoint as in memory. */
+class QueryCommandTest {
+    private static FusekiServer server;
+    private static String endpoint;
+    private static DatasetGraph tdb;
+
+    @TempDir
+    static Path tdbDir;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void start() {
+        server = FusekiServer.create().port(0).loopback(true)
+                .add("/kg", UnionDefaultGraph.wrap(QueryFixture.withFixture()), false).build().start();
+        endpoint = "http://localhost:" + server.getHttpPort() + "/kg/sparql";
+        tdb = QuerySamples.tdb2(tdbDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+        if (tdb != null) TDBInternal.expel(tdb);
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void listShowsEveryQueryWithItsParametersAndTitle() {
+        Run r = run("query", "--list");
+        assertEquals(0, r.exit(), r.err());
+        QueryLibrary library = QueryFixture.library();
+        List<String> lines = r.out().lines().toList();
+        assertEquals(library.all().size() + 2, lines.size(), r.out());
+        assertTrue(lines.get(0).matches("name +parameters +title"), lines.get(0));
+        for (NamedQuery q : library.all()) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(q.name() + " ") && l.endsWith(q.title())), q.name());
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.matches("mechanism-paths +\\[mineral:iri=concept:magnesium\\] \\[outcome:iri\\] +Mechanisms linking a mineral to an outcome")), r.out());
+    }
+
+    @Test
+    void everySampleAnswersTheSameFromTdbAndFromTheEndpointAsInMemory() {
+        QueryLibrary library = QueryFixture.library();
+        for (QuerySamples.Sample s : QuerySamples.ALL) {
+            for (ResultFormat format : List.of(ResultFormat.CSV, ResultFormat.TABLE)) {
+                String expected = local(library, s, format);
+                Run viaTdb = run(args(s, format, "--tdb", tdbDir.toString()));
+                assertEquals(0, viaTdb.exit(), s + ": " + viaTdb.err());
+                assertEquals(expected, viaTdb.out(), s + " --tdb " + format);
+                Run viaEndpoint = run(args(s, format, "--endpoint", endpoint));
+                assertEquals(0, viaEndpoint.exit(), s + ": " + viaEndpoint.err());
+                assertEquals(expected, viaEndpoint.out(), s + " --endpoint " + format);
+            }
+        }
+    }
+
+    @Test
+    void theDefaultIsTheSeedGraph() {
+        Run r = run("query", "claims-per-document", "--format", "tsv");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("?document\t?genre\t?title\t?claims", lines.get(0));
+        assertEquals(6, lines.size(), "the five seed documents, not the fixture's");
+        assertTrue(lines.get(1).startsWith("\"000_8d91ced1eef075e5\"\t\"vendor page\"@en\t\"How Calcium and Magnesium Boost Oxytocin for Bonding and Well-being?\""), lines.get(1));
+    }
+
+    @Test
+    void showPrintsTheQueryFile() throws Exception {
+        Run r = run("query", "claims-about", "--show");
+        assertEquals(0, r.exit());
+        assertEquals(Files.readString(Path.of("queries/claims-about.rq")), r.out());
+    }
+
+    @Test
+    void usageErrorsExitWith2AndNameTheProblem() {
+        assertUsage(run("query", "claims-about"), "missing parameter 'concept'");
+        assertUsage(run("query", "claims-about", "-p", "concept=no such thing"), "parameter 'concept' (iri): 'no such thing' is not an IRI");
+        assertUsage(run("query", "documents-by-unsupported-share", "--param", "minClaims=1.5"), "parameter 'minClaims' (integer): '1.5' is not an integer");
+        assertUsage(run("query", "claims-about", "-p", "concept"), "--param concept: expected NAME=VALUE");
+        assertUsage(run("query", "claims-about", "-p", "concept=cg:a", "-p", "concept=cg:b"), "--param concept is given more than once");
+        assertUsage(run("query", "claims-about", "-p", "concept=cg:a", "-p", "colour=red"), "unknown parameter 'colour'");
+        assertUsage(run("query", "no-such-query"), "no query named 'no-such-query'");
+        assertUsage(run("query", "graph-summary", "--format", "yaml"), "unknown format 'yaml'");
+        assertUsage(run("query"), "give a query NAME or --list");
+        assertUsage(run("query", "graph-summary", "--tdb", tdbDir.resolve("missing").toString()), "no such TDB2 database directory");
+        assertUsage(run("query", "graph-summary", "--tdb", Path.of("queries").toString()), "not a TDB2 database");
+        assertUsage(run("query", "graph-summary", "--tdb", tdbDir.toString(), "--endpoint", endpoint), "mutually exclusive");
+        assertUsage(run("query", "graph-summary", "--endpoint", "ftp://example.org/sparql"), "not an http(s) URL");
+        assertUsage(run("query", "graph-summary", "--endpoint", "http://localhost:1/sparql"), "endpoint http://localhost:1/sparql");
+    }
+
+    private static void assertUsage(Run r, String fragment) {
+        assertEquals(ExitCode.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains(fragment), r.err());
+        assertEquals("", r.out());
+    }
+
+    private static String[] args(QuerySamples.Sample s, ResultFormat format, String... source) {
+        List<String> args = new ArrayList<>(List.of("query", s.name(), "--format", format.keyword()));
+        s.params().forEach((k, v) -> args.addAll(List.of("--param", k + "=" + v)));
+        args.addAll(List.of(source));
+        return args.toArray(String[]::new);
+    }
+
+    private static String local(QueryLibrary library, QuerySamples.Sample s, ResultFormat format) {
+        Query query = library.get(s.name()).bind(s.params());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        format.write(QueryTarget.dataset(QueryFixture.withFixture(), "memory").select(query), out, Prefixes.forQuery(query.getPrefixMapping()));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

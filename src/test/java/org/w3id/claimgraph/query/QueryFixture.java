@@ -1,0 +1,145 @@
+package org.w3id.claimgraph.query;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.w3id.claimgraph.load.GraphBuild;
+import org.w3id.claimgraph.load.ProjectLayout;
+
+/**
+ * The graphs the query tests run on, each built once per test JVM with the real build:
+ * <ul>
+ * <li>{@link #seeds()}: the repository's ontology and seeds as they are;</li>
+ * <li>{@link #withFixture()}: the same plus the query fixture of src/test/resources/query-fixture/ (two small
+ * fictional documents, 900_queryfixture and 901_queryfixture, their claims, fx- concepts, fixture references and
+ * upper limits), assembled in a temporary copy of the repository so that it goes through the same checks.</li>
+ * </ul>
+ * The fixture uses IRIs no curated seed uses (claim:900-*, claim:901-*, concept:fx-*, reference:fx-*), so
+ * it can stand beside any state of the seeds.
+ */
+public final class QueryFixture {
+    public static final String FIXTURE_DIR = "src/test/resources/query-fixture";
+
+    private static DatasetGraph seeds;
+    private static DatasetGraph withFixture;
+    private static ProjectLayout fixtureLayout;
+
+    private QueryFixture() {}
+
+    public static synchronized DatasetGraph seeds() {
+        if (seeds == null) seeds = GraphBuild.create().layout(ProjectLayout.locate()).build().asDatasetGraph();
+        return seeds;
+    }
+
+    public static synchronized DatasetGraph withFixture() {
+        if (withFixture == null) withFixture = GraphBuild.create().layout(fixtureLayout()).build().asDatasetGraph();
+        return withFixture;
+    }
+
+    /** A temporary copy of the repository's ontology/, seeds/ and queries/ with the fixture added. */
+    public static synchronized ProjectLayout fixtureLayout() {
+        if (fixtureLayout == null) {
+            try {
+                ProjectLayout real = ProjectLayout.locate();
+                Path home = Files.createTempDirectory("claimgraph-query-fixture");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
+                for (String dir : List.of("ontology", "seeds", "queries")) copyTree(real.home().resolve(dir), home.resolve(dir));
+                ProjectLayout layout = new ProjectLayout(home);
+                Path fixture = real.home().resolve(FIXTURE_DIR);
+                copyNew(fixture.resolve("documents"), layout.documentsDir());
+                copyNew(fixture.resolve("claims"), layout.claimsDir());
+                copyNew(fixture.resolve("concepts"), layout.conceptsDir());
+                Files.writeString(layout.referencesFile(), Files.readString(fixture.resolve("references.ttl")),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                fixtureLayout = layout;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return fixtureLayout;
+    }
+
+    public static QueryLibrary library() {
+        return QueryLibrary.load(ProjectLayout.locate());
+    }
+
+    /** Runs a named query with the given parameters on a dataset, in memory. */
+    public static RowSetRewindable run(DatasetGraph dsg, String name, Map<String, String> params) {
+        Query query = library().get(name).bind(params);
+        return QueryTarget.dataset(dsg, "test").select(query);
+    }
+
+    /** The rows as lists of cells, IRIs in prefixed form and literals by lexical form, as the table shows them. */
+    public static List<List<String>> cells(RowSetRewindable rows) {
+        rows.reset();
+        List<Var> vars = rows.getResultVars();
+        List<List<String>> out = new ArrayList<>();
+        rows.forEachRemaining(b -> out.add(vars.stream().map(v -> show(b.get(v))).toList()));
+        return out;
+    }
+
+    /** The rows as maps from variable to term, for comparing results exactly across targets. */
+    public static List<Map<String, Node>> terms(RowSetRewindable rows) {
+        rows.reset();
+        List<Var> vars = rows.getResultVars();
+        List<Map<String, Node>> out = new ArrayList<>();
+        rows.forEachRemaining((Binding b) -> {
+            Map<String, Node> row = new LinkedHashMap<>();
+            for (Var v : vars) row.put(v.getVarName(), b.get(v));
+            out.add(row);
+        });
+        return out;
+    }
+
+    static String show(Node node) {
+        return node == null ? "" : TextTable.show(node, Prefixes.standard());
+    }
+
+    private static void copyNew(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(f.getFileName());
+                if (Files.exists(target)) {
+                    throw new FileAlreadyExistsException(target + ": the query fixture would replace a seed file");
+                }
+                Files.copy(f, target);
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) return;
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

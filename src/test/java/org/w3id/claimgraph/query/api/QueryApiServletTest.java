@@ -1,0 +1,253 @@
+package org.w3id.claimgraph.query.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetMem;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.query.Prefixes;
+import org.w3id.claimgraph.query.QueryFixture;
+import org.w3id.claimgraph.query.QueryLibrary;
+import org.w3id.claimgraph.query.QuerySamples;
+import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.query.ResultFormat;
+import org.w3id.claimgraph.query.UnionDefaultGraph;
+
+/**
+ * The REST API on a real embedded Fuseki (port 0) that also serves the fixture graph as a read-only SPARQL
+ * endpoint at /kg: every named query answers the same through the API, the endpoint, TDB2 and in memory.
+ */
+class QueryApiServletTest {
+    private static FusekiServer server;
+    private static String base;
+    private static QueryLibrary library;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path tdbDir;
+
+    @BeforeAll
+    static void start() {
+        library = QueryFixture.library();
+        DatasetGraph fixture = QueryFixture.withFixture();
+        server = FusekiServer.create().port(0).loopback(true)
+                .add("/kg", UnionDefaultGraph.wrap(fixture), false)
+                .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(fixture, "fixture")))
+                .build().start();
+        base = "http://localhost:" + server.getHttpPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    @Test
+    void everyQueryAnswersTheSameInMemoryOnTdb2ThroughTheEndpointAndThroughTheApi() throws Exception {
+        DatasetGraph tdb = QuerySamples.tdb2(tdbDir);
+        try (QueryTarget memory = QueryTarget.dataset(QueryFixture.withFixture(), "memory");
+             QueryTarget tdb2 = QueryTarget.tdb2(tdbDir);
+             QueryTarget openTdb2 = QueryTarget.dataset(tdb, "open TDB2 dataset");
+             QueryTarget endpoint = QueryTarget.endpoint(base + "/kg/sparql")) {
+            Set<String> covered = new TreeSet<>();
+            for (QuerySamples.Sample s : QuerySamples.ALL) {
+                Query query = library.get(s.name()).bind(s.params());
+                List<Map<String, org.apache.jena.graph.Node>> expected = QueryFixture.terms(memory.select(query));
+                assertFalse(expected.isEmpty(), s + " finds rows on the fixture");
+                assertEquals(expected, QueryFixture.terms(tdb2.select(query)), s + " on TDB2");
+                assertEquals(expected, QueryFixture.terms(openTdb2.select(query)), s + " on an open TDB2 dataset");
+                assertEquals(expected, QueryFixture.terms(endpoint.select(query)), s + " through the endpoint");
+
+                HttpResponse<byte[]> response = get(apiUrl(s), null);
+                assertEquals(200, response.statusCode(), s + ": " + new String(response.body(), StandardCharsets.UTF_8));
+                assertEquals(ResultFormat.JSON.mediaType(), response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+                RowSetRewindable api = RowSetMem.create(RowSet.adapt(ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON)));
+                assertEquals(expected, QueryFixture.terms(api), s + " through the API");
+                covered.add(s.name());
+            }
+            assertEquals(new TreeSet<>(library.all().stream().map(NamedQuery::name).toList()), covered, "every query has a sample");
+        } finally {
+            TDBInternal.expel(tdb);
+        }
+    }
+
+    @Test
+    void csvTsvAndXmlByAccept() throws Exception {
+        QuerySamples.Sample s = new QuerySamples.Sample("unsupported-claims", Map.of("document", "doc:901_queryfixture", "includeWeak", "false"));
+        for (ResultFormat format : List.of(ResultFormat.CSV, ResultFormat.TSV, ResultFormat.XML)) {
+            HttpResponse<byte[]> response = get(apiUrl(s), format.mediaType() + ", application/json;q=0.5");
+            assertEquals(200, response.statusCode());
+            assertEquals(format.mediaType(), response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertEquals(local(s, format), new String(response.body(), StandardCharsets.UTF_8), format.toString());
+        }
+        String csv = new String(get(apiUrl(s), "text/csv").body(), StandardCharsets.UTF_8);
+        assertEquals("""
+                document,claim,subject,relation,object,grade,support\r
+                https://w3id.org/claimgraph/id/document/901_queryfixture,https://w3id.org/claimgraph/id/claim/901-004,https://w3id.org/claimgraph/id/concept/fx-magnesium,https://w3id.org/claimgraph/ontology#dosedAt,https://w3id.org/claimgraph/id/concept/fx-anxiety,very low,unsupported\r
+                https://w3id.org/claimgraph/id/document/901_queryfixture,https://w3id.org/claimgraph/id/claim/901-005,https://w3id.org/claimgraph/id/concept/fx-magnesium,https://w3id.org/claimgraph/ontology#increases,https://w3id.org/claimgraph/id/concept/fx-cortisol,very low,unsupported\r
+                """, csv);
+        assertEquals(ResultFormat.JSON, QueryApiServlet.negotiate("*/*"));
+        assertEquals(ResultFormat.JSON, QueryApiServlet.negotiate("text/html"));
+        assertEquals(ResultFormat.CSV, QueryApiServlet.negotiate("text/html, text/csv;q=0.9"));
+    }
+
+    @Test
+    void theQueryTextIsServedAsItIsInTheFile() throws Exception {
+        for (NamedQuery q : library.all()) {
+            HttpResponse<byte[]> response = get(base + "/api/queries/" + q.name() + ".rq", null);
+            assertEquals(200, response.statusCode(), q.name());
+            assertEquals("application/sparql-query", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertEquals(q.text(), new String(response.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theListNamesEveryQueryWithItsParameters() throws Exception {
+        HttpResponse<byte[]> response = get(base + "/api/queries", null);
+        assertEquals(200, response.statusCode());
+        JsonArray queries = JSON.parse(new ByteArrayInputStream(response.body())).get("queries").getAsArray();
+        assertEquals(library.all().stream().map(NamedQuery::name).toList(),
+                queries.stream().map(v -> v.getAsObject().getString("name")).toList());
+        JsonObject claimsAbout = queries.stream().map(JsonValue::getAsObject)
+                .filter(o -> o.getString("name").equals("claims-about")).findFirst().orElseThrow();
+        assertEquals("Claims about a concept", claimsAbout.getString("title"));
+        JsonObject concept = claimsAbout.get("parameters").getAsArray().get(0).getAsObject();
+        assertEquals("concept", concept.getString("name"));
+        assertEquals("iri", concept.getString("type"));
+        assertTrue(concept.getBoolean("required"));
+        assertEquals(List.of("claim", "document", "subject", "relation", "object", "grade", "hedged", "quote"),
+                claimsAbout.get("columns").getAsArray().stream().map(v -> v.getAsString().value()).toList());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryQueryFromItsHeader() throws Exception {
+        HttpResponse<byte[]> response = get(base + "/api/openapi.json", null);
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonObject doc = JSON.parse(new ByteArrayInputStream(response.body()));
+        assertEquals("3.0.3", doc.getString("openapi"));
+        assertEquals("/api", doc.get("servers").getAsArray().get(0).getAsObject().getString("url"));
+        JsonObject paths = doc.getObj("paths");
+        Set<String> operationIds = new TreeSet<>();
+        for (NamedQuery q : library.all()) {
+            JsonObject get = paths.getObj("/queries/" + q.name()).getObj("get");
+            assertEquals(q.title(), get.getString("summary"));
+            assertTrue(get.getString("description").startsWith(q.description()), q.name());
+            assertTrue(operationIds.add(get.getString("operationId")), "operation ids are unique");
+            JsonArray params = get.get("parameters").getAsArray();
+            assertEquals(q.params().size(), params.size(), q.name());
+            for (int i = 0; i < params.size(); i++) {
+                JsonObject p = params.get(i).getAsObject();
+                NamedQuery.Param declared = q.params().get(i);
+                assertEquals(declared.name(), p.getString("name"));
+                assertEquals("query", p.getString("in"));
+                assertEquals(declared.required(), p.getBoolean("required"));
+                assertEquals(declared.type().jsonType(), p.getObj("schema").getString("type"));
+                assertEquals(declared.defaultValue() != null, p.getObj("schema").hasKey("default"), q.name() + " " + declared.name());
+            }
+            JsonObject content = get.getObj("responses").getObj("200").getObj("content");
+            assertEquals(Set.of("application/sparql-results+json", "text/csv", "text/tab-separated-values", "application/sparql-results+xml"),
+                    content.keys());
+            assertTrue(paths.hasKey("/queries/" + q.name() + ".rq"), q.name());
+            assertTrue(operationIds.add(paths.getObj("/queries/" + q.name() + ".rq").getObj("get").getString("operationId")));
+        }
+        JsonObject mechanism = paths.getObj("/queries/mechanism-paths").getObj("get").get("parameters").getAsArray().get(0).getAsObject();
+        assertEquals("concept:magnesium", mechanism.getObj("schema").getString("default"));
+        JsonObject minClaims = paths.getObj("/queries/documents-by-unsupported-share").getObj("get").get("parameters").getAsArray().get(0).getAsObject();
+        assertEquals(1, minClaims.getObj("schema").getNumber("default").intValue());
+        // every $ref resolves within the document
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        Set<String> refs = java.util.regex.Pattern.compile("\"#/components/schemas/(\\w+)\"").matcher(text).results()
+                .map(m -> m.group(1)).collect(Collectors.toSet());
+        assertEquals(Set.of("SparqlResults", "Error", "QueryList"), refs);
+        for (String ref : refs) assertTrue(doc.getObj("components").getObj("schemas").hasKey(ref), ref);
+    }
+
+    @Test
+    void badParametersAre400NamingTheParameter() throws Exception {
+        assertError(base + "/api/queries/claims-about", 400, "concept", "missing parameter 'concept'");
+        assertError(base + "/api/queries/claims-about?concept=" + enc("not an iri"), 400, "concept", "'not an iri' is not an IRI");
+        assertError(base + "/api/queries/documents-by-unsupported-share?minClaims=many", 400, "minClaims", "'many' is not an integer");
+        assertError(base + "/api/queries/unsupported-claims?includeWeak=maybe", 400, "includeWeak", "is not true or false");
+        assertError(base + "/api/queries/claims-about?concept=concept:x&colour=red", 400, "colour", "unknown parameter 'colour'");
+        assertError(base + "/api/queries/claims-about?concept=concept:x&concept=concept:y", 400, "concept", "given 2 times");
+        assertError(base + "/api/queries/no-such-query", 404, null, "no query named 'no-such-query'");
+        assertError(base + "/api/queries/no-such-query.rq", 404, null, "no query named 'no-such-query'");
+        assertError(base + "/api/elsewhere", 404, null, "no such resource");
+    }
+
+    @Test
+    void aHostileStringIsJustAValue() throws Exception {
+        String hostile = "x\" } } ; DROP ALL #";
+        HttpResponse<byte[]> response = get(base + "/api/queries/concept-search?text=" + enc(hostile), null);
+        assertEquals(200, response.statusCode());
+        org.apache.jena.query.ResultSet results = ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON);
+        assertEquals(List.of("concept", "type", "label", "matched", "labelKind"), results.getResultVars());
+        assertFalse(results.hasNext(), "no label contains the string");
+    }
+
+    private static void assertError(String url, int status, String parameter, String fragment) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = get(url, null);
+        assertEquals(status, response.statusCode(), url);
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonObject body = JSON.parse(new ByteArrayInputStream(response.body()));
+        assertTrue(body.getString("error").contains(fragment), body.getString("error"));
+        if (parameter == null) assertFalse(body.hasKey("parameter"));
+        else assertEquals(parameter, body.getString("parameter"));
+    }
+
+    private static String local(QuerySamples.Sample s, ResultFormat format) {
+        Query query = library.get(s.name()).bind(s.params());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        format.write(QueryTarget.dataset(QueryFixture.withFixture(), "memory").select(query), out, Prefixes.forQuery(query.getPrefixMapping()));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static String apiUrl(QuerySamples.Sample s) {
+        String query = s.params().entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return base + "/api/queries/" + s.name() + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<byte[]> get(String url, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (accept != null) request.header("Accept", accept);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
