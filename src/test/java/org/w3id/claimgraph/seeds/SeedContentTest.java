@@ -29,9 +29,9 @@ class SeedContentTest {
     static final Map<String, Integer> CLAIMS_PER_DOCUMENT = Map.of(
             "000_8d91ced1eef075e5", 106,
             "001_f2a8dd8490429c31", 131,
-            "002_880d95a52fef6df5", 3,
-            "003_497fb625f584bf77", 3,
-            "004_2235d8500ff77c3b", 3);
+            "002_880d95a52fef6df5", 74,
+            "003_497fb625f584bf77", 43,
+            "004_2235d8500ff77c3b", 63);
 
     static Dataset seeds;
 
