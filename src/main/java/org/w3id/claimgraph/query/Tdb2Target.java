@@ -3,12 +3,18 @@ package org.w3id.claimgraph.query;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetMem;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -51,7 +57,12 @@ final class Tdb2Target implements QueryTarget {
     public RowSetRewindable select(Query query) {
         return Txn.calculateRead(dsg, () -> {
             try (QueryExec exec = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true).build()) {
-                return RowSetMem.create(exec.select());
+                // TDB2 bindings look their nodes up lazily, which fails once the transaction has ended (the
+                // value reads as unbound): copy every value out while the transaction is still open.
+                RowSet rows = exec.select();
+                List<Binding> copied = new ArrayList<>();
+                rows.forEachRemaining(row -> copied.add(BindingFactory.builder().addAll(row).build()));
+                return RowSetMem.create(RowSetStream.create(rows.getResultVars(), copied.iterator()));
             }
         });
     }
