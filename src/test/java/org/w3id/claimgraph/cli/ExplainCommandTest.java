@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.validate.FixtureProject;
 
 /** `claimgraph explain CLAIM` on the fixture project. */
@@ -22,7 +23,7 @@ class ExplainCommandTest {
 
     @Test
     void explainsAClaimInWordsWithItsEvidenceGradeAndEveryRule() {
-        CliRun run = CliRun.run(home, "explain", "902-001");
+        CliRun run = CliRun.in(home, "explain", "902-001");
         assertEquals(0, run.exitCode(), run.toString());
         String out = run.out();
         assertTrue(out.startsWith("claim:902-001  <https://w3id.org/claimgraph/id/claim/902-001>"), out);
@@ -43,18 +44,18 @@ class ExplainCommandTest {
 
     @Test
     void acceptsAnIriAPrefixedNameOrAShortId() {
-        String byId = CliRun.run(home, "explain", "903-004").out();
-        assertEquals(byId, CliRun.run(home, "explain", "claim:903-004").out());
-        assertEquals(byId, CliRun.run(home, "explain", "https://w3id.org/claimgraph/id/claim/903-004").out());
+        String byId = CliRun.in(home, "explain", "903-004").out();
+        assertEquals(byId, CliRun.in(home, "explain", "claim:903-004").out());
+        assertEquals(byId, CliRun.in(home, "explain", "https://w3id.org/claimgraph/id/claim/903-004").out());
         assertTrue(byId.contains("dose       2800 mg/day of calcium (total intake)"), byId);
         assertTrue(byId.contains("warning    dose-above-upper-limit  States up to 2800 mg/day"), byId);
     }
 
     @Test
     void anUnknownClaimIsAnInputError() {
-        CliRun run = CliRun.run(home, "explain", "999-001");
+        CliRun run = CliRun.in(home, "explain", "999-001");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("no claim https://w3id.org/claimgraph/id/claim/999-001"), run.err());
-        assertEquals(2, CliRun.run(home, "explain", "not a claim").exitCode());
+        assertEquals(2, CliRun.in(home, "explain", "not a claim").exitCode());
     }
 }

@@ -50,7 +50,8 @@ class RuleFixtureTest {
                 "903-001 contradicts-source", "903-001 contradicts-source",
                 "903-002 no-evidence",
                 "903-003 no-evidence",
-                "903-004 no-evidence", "903-004 dose-above-upper-limit");
+                "903-004 no-evidence", "903-004 dose-above-upper-limit",
+                "903-008 grade-exceeds-evidence");
         assertEquals(expected, findings.stream().map(f -> f.claimId() + " " + f.rule()).toList());
     }
 
@@ -59,7 +60,7 @@ class RuleFixtureTest {
             "no-evidence;            902-001 902-010 901-003;  902-002 901-001 902-005",
             "vague-citation;         902-003;                  902-002 902-004",
             "untraceable-citation;   902-004;                  902-005 902-003",
-            "grade-exceeds-evidence; 902-003 902-005 902-006;  902-002 901-002 902-008 902-007",
+            "grade-exceeds-evidence; 902-003 902-005 902-006 903-008;  902-002 901-002 902-008 902-007 903-006 903-007",
             "disputed;               902-001;                  902-002",
             "contradicts-source;     903-001 902-003 902-007;  903-002 903-003 902-002",
             "dose-above-upper-limit; 901-003 903-004;          902-008 902-009 903-005",
@@ -83,10 +84,15 @@ class RuleFixtureTest {
     }
 
     @Test
-    void theGradeRuleNamesWhatTheBestEvidenceAllows() {
-        assertEquals("Graded low, but its best supporting evidence allows at most very low.", message("902-003", "grade-exceeds-evidence"));
-        assertEquals("Graded high, but its best supporting evidence allows at most moderate.", message("902-005", "grade-exceeds-evidence"));
-        assertEquals("Graded moderate, but its best supporting evidence allows at most low.", message("902-006", "grade-exceeds-evidence"));
+    void theGradeRuleNamesWhatTheBestEvidenceAllowsAndWhatLimitsIt() {
+        assertEquals("Graded low, but its best supporting evidence (non-traceable author statement) allows at most very low.",
+                message("902-003", "grade-exceeds-evidence"));
+        assertEquals("Graded high, but its best supporting evidence (randomized controlled trial of 34 participants) allows at most moderate.",
+                message("902-005", "grade-exceeds-evidence"));
+        assertEquals("Graded moderate, but its best supporting evidence (animal model system study evidence) allows at most low.",
+                message("902-006", "grade-exceeds-evidence"));
+        assertEquals("Graded moderate, but its best supporting evidence (study design: narrative review) allows at most low.",
+                message("903-008", "grade-exceeds-evidence"));
     }
 
     @Test
@@ -105,8 +111,10 @@ class RuleFixtureTest {
                 message("902-004", "untraceable-citation"));
         assertEquals("Contradicted by claim 903-001 of document 903_news: magnesium has no effect on sleep quality (here: improves).",
                 message("902-007", "contradicts-source"));
-        assertEquals("The publisher sells magnesium glycinate, which this claim speaks for, and no independent evidence supports it.",
+        assertEquals("The publisher sells magnesium glycinate; this claim speaks for magnesium glycinate, and no independent evidence supports it.",
                 message("901-004", "interested-source"));
+        assertEquals("The publisher sells magnesium glycinate; this claim speaks for magnesium, and no independent evidence supports it.",
+                message("901-003", "interested-source"));
     }
 
     @Test
