@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 StatsCommand.class,
                 ExportCommand.class,
                 QueryCommand.class,
+                LoadCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -3,13 +3,18 @@ package org.w3id.claimgraph.query;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -51,7 +56,11 @@ final class Tdb2Target implements QueryTarget {
     public RowSetRewindable select(Query query) {
         return Txn.calculateRead(dsg, () -> {
             try (QueryExec exec = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true).build()) {
-                return RowSetMem.create(exec.select());
+                // TDB2 bindings resolve their nodes lazily, which needs the transaction: detach them inside it.
+                RowSet rows = exec.select();
+                List<Binding> detached = new ArrayList<>();
+                rows.forEachRemaining(b -> detached.add(b.detach()));
+                return RowSetMem.create(RowSetStream.create(rows.getResultVars(), detached.iterator()));
             }
         });
     }
