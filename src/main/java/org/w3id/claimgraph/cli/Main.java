@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class, ExplainCommand.class,
                 ExportCommand.class,
                 QueryCommand.class,
+                LoadCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -9,13 +9,12 @@ import java.util.stream.Stream;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetMem;
-import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -57,12 +56,11 @@ final class Tdb2Target implements QueryTarget {
     public RowSetRewindable select(Query query) {
         return Txn.calculateRead(dsg, () -> {
             try (QueryExec exec = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true).build()) {
-                // TDB2 bindings look their nodes up lazily, which fails once the transaction has ended (the
-                // value reads as unbound): copy every value out while the transaction is still open.
+                // TDB2 bindings resolve their nodes lazily, which needs the transaction: detach them inside it.
                 RowSet rows = exec.select();
-                List<Binding> copied = new ArrayList<>();
-                rows.forEachRemaining(row -> copied.add(BindingFactory.builder().addAll(row).build()));
-                return RowSetMem.create(RowSetStream.create(rows.getResultVars(), copied.iterator()));
+                List<Binding> detached = new ArrayList<>();
+                rows.forEachRemaining(b -> detached.add(b.detach()));
+                return RowSetMem.create(RowSetStream.create(rows.getResultVars(), detached.iterator()));
             }
         });
     }

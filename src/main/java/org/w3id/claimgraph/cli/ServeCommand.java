@@ -1,0 +1,97 @@
+package org.w3id.claimgraph.cli;
+
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.claimgraph.load.GraphBuild;
+import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.query.QueryLibrary;
+import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.query.api.QueryApiServlet;
+import org.w3id.claimgraph.server.Banner;
+import org.w3id.claimgraph.server.ClaimServer;
+import org.w3id.claimgraph.server.DatasetSummary;
+import org.w3id.claimgraph.store.TdbStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Serve the graph over the SPARQL 1.1 Protocol and the Graph Store Protocol at /kg, with a SPARQL editor at /ui/.",
+                "Without --tdb it builds and verifies the seed graph in memory. Read-only unless --update-users is given.",
+                "Ctrl-C or SIGTERM stops the server."
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--tdb", paramLabel = "DIR", description = "Serve the TDB2 database made by ./claimgraph load --tdb DIR instead of building in memory.")
+    Path tdb;
+
+    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest a query may run, e.g. 30s, 500ms, 2m (default: ${DEFAULT-VALUE}); clients cannot raise it.")
+    Duration timeout;
+
+    @Option(names = "--update-users", paramLabel = "FILE",
+            description = "Enable /kg/update and /kg/data for the users in FILE ('name: password' per line, HTTP Basic); every write is checked against the SHACL shapes.")
+    Path updateUsers;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ProjectLayout layout = ProjectLayout.locate();
+        DatasetGraph dataset;
+        String source;
+        if (tdb != null) {
+            dataset = TdbStore.open(tdb);
+            source = tdb.toString();
+        } else {
+            dataset = GraphBuild.create().layout(layout).build().asDatasetGraph();
+            source = "the seed graph (in memory)";
+        }
+        QueryLibrary library;
+        ClaimServer server;
+        try {
+            library = QueryLibrary.load(layout);
+            server = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
+                    .updateUsers(updateUsers).requestLog(true)
+                    .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(dataset, source)))
+                    .corsPath("/api/*")
+                    .build();
+            start(server);
+        } catch (RuntimeException e) {
+            if (tdb != null) TdbStore.close(dataset);
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            if (tdb != null) TdbStore.close(dataset);
+            System.err.println("claimgraph: server stopped");
+        }, "claimgraph-shutdown"));
+        System.out.print(Banner.text(server, DatasetSummary.of(dataset, library), source, Map.of(
+                "Named queries (REST)", server.url() + "api/queries  (OpenAPI: " + server.url() + "api/openapi.json)")));
+        System.out.flush();
+        server.join();
+        return ExitCode.OK;
+    }
+
+    private void start(ClaimServer server) {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    throw new InputException("port " + port + " is in use (choose another with --port)", e);
+                }
+            }
+            throw e;
+        }
+    }
+}

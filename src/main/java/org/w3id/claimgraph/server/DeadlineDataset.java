@@ -1,0 +1,75 @@
+package org.w3id.claimgraph.server;
+
+import java.util.Iterator;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.DatasetGraphWrapperView;
+import org.apache.jena.sparql.core.GraphView;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * The served (read) view of the dataset, with every lookup checking the request's {@link QueryDeadline}.
+ * Its graphs are views back onto this dataset, so that a query reading a graph is checked too.
+ */
+final class DeadlineDataset extends DatasetGraphWrapper implements DatasetGraphWrapperView {
+
+    DeadlineDataset(DatasetGraph dsg) {
+        super(dsg);
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        return GraphView.createDefaultGraph(this);
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        return GraphView.createNamedGraph(this, graphNode);
+    }
+
+    @Override
+    public Graph getUnionGraph() {
+        return GraphView.createUnionGraph(this);
+    }
+
+    @Override
+    public Iterator<Quad> find() {
+        return watched(super.find());
+    }
+
+    @Override
+    public Iterator<Quad> find(Quad quad) {
+        return watched(super.find(quad));
+    }
+
+    @Override
+    public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
+        return watched(super.find(g, s, p, o));
+    }
+
+    @Override
+    public Iterator<Quad> findNG(Node g, Node s, Node p, Node o) {
+        return watched(super.findNG(g, s, p, o));
+    }
+
+    @Override
+    public boolean contains(Quad quad) {
+        QueryDeadline.check();
+        return super.contains(quad);
+    }
+
+    @Override
+    public boolean contains(Node g, Node s, Node p, Node o) {
+        QueryDeadline.check();
+        return super.contains(g, s, p, o);
+    }
+
+    private static Iterator<Quad> watched(Iterator<Quad> it) {
+        QueryDeadline.check();
+        return Iter.iter(it).operate(q -> QueryDeadline.check());
+    }
+}

@@ -1,0 +1,190 @@
+package org.w3id.claimgraph.store;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.jena.dboe.base.file.ProcessFileLock;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutput;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.w3id.claimgraph.load.InputException;
+
+/**
+ * A claimgraph dataset in a TDB2 directory. {@link #write} replaces a directory atomically: the data goes
+ * into a new sibling directory with TDB2's crash-safe basic loader, is counted back, gets its
+ * {@link StoreMarker} last, and only then is renamed into place. A failed write leaves the old directory
+ * as it was and no temporary directory behind. {@link #open} serves only directories written this way.
+ */
+public final class TdbStore {
+    /** The lock file TDB2 keeps in a database directory while a JVM has it open. */
+    private static final String TDB_LOCK = "tdb.lock";
+    private static final MonitorOutput QUIET = (fmt, args) -> {};
+
+    private TdbStore() {}
+
+    /**
+     * Writes every quad and prefix of {@code source} (a verified, in-memory build) into {@code dir},
+     * replacing what is there only once the new database is complete.
+     *
+     * @return the number of quads written
+     */
+    public static long write(DatasetGraph source, Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null) throw new InputException(dir + ": cannot write a database at the file system root");
+        if (Files.exists(target)) requireReplaceable(dir, target);
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new InputException(parent + ": cannot create directory: " + e.getMessage(), e);
+        }
+
+        String name = target.getFileName().toString();
+        Path fresh = parent.resolve("." + name + ".loading-" + UUID.randomUUID());
+        try {
+            long quads = load(source, fresh);
+            StoreMarker.of(quads).write(fresh);
+            switchInto(fresh, target, parent.resolve("." + name + ".replaced-" + UUID.randomUUID()));
+            return quads;
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot write the database: " + e.getMessage(), e);
+        } finally {
+            deleteTree(fresh);
+        }
+    }
+
+    /**
+     * Opens a database written by {@link #write} for serving, with the union of its named graphs as the
+     * default graph. Fails with an input error if {@code dir} is missing, is not a claimgraph database, or
+     * is open in another process.
+     */
+    public static DatasetGraph open(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        if (!Files.exists(target)) {
+            throw new InputException(dir + ": no such database; create it with ./claimgraph load --tdb " + dir);
+        }
+        if (!Files.isDirectory(target)) throw new InputException(dir + ": not a directory");
+        if (StoreMarker.read(target) == null) {
+            throw new InputException(dir + ": not a claimgraph database (no " + StoreMarker.FILE_NAME
+                    + "); create one with ./claimgraph load --tdb DIR");
+        }
+        requireNotInUse(dir, target);
+        DatasetGraph dsg;
+        try {
+            dsg = DatabaseMgr.connectDatasetGraph(target.toString());
+        } catch (RuntimeException e) {
+            throw new InputException(dir + ": cannot open the database: " + e.getMessage(), e);
+        }
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return dsg;
+    }
+
+    /** Releases a database opened by {@link #open}: its files are closed and its lock is given up. */
+    public static void close(DatasetGraph dsg) {
+        TDBInternal.expel(dsg);
+    }
+
+    /** Whether {@code dir} holds a database written by {@link #write}. */
+    public static boolean isStore(Path dir) {
+        return Files.isDirectory(dir) && StoreMarker.read(dir) != null;
+    }
+
+    private static long load(DatasetGraph source, Path fresh) {
+        DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(fresh.toString());
+        try {
+            DataLoader loader = LoaderFactory.basicLoader(tdb, QUIET);
+            loader.startBulk();
+            try {
+                StreamRDF stream = loader.stream();
+                Txn.executeRead(source, () -> {
+                    source.prefixes().forEach(stream::prefix);
+                    source.find().forEachRemaining(stream::quad);
+                });
+                loader.finishBulk();
+            } catch (RuntimeException e) {
+                loader.finishException(e);
+                throw e;
+            }
+            long expected = Txn.calculateRead(source, () -> source.stream().count());
+            long written = Txn.calculateRead(tdb, () -> tdb.stream().count());
+            if (written != expected) {
+                throw new IllegalStateException("the new database holds " + written + " quads, expected " + expected);
+            }
+            return written;
+        } finally {
+            TDBInternal.expel(tdb);
+        }
+    }
+
+    /**
+     * Renames {@code fresh} to {@code target}. An existing target is first renamed aside and removed only
+     * after the new one is in place, so that a crash in between leaves one complete database on disk.
+     */
+    private static void switchInto(Path fresh, Path target, Path aside) throws IOException {
+        if (!Files.exists(target)) {
+            move(fresh, target);
+            return;
+        }
+        move(target, aside);
+        try {
+            move(fresh, target);
+        } catch (IOException e) {
+            move(aside, target);
+            throw e;
+        }
+        deleteTree(aside);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename " + from + " to " + to + " atomically", e);
+        }
+    }
+
+    private static void requireReplaceable(Path shown, Path target) {
+        if (!Files.isDirectory(target) || !StoreMarker.isPresent(target)) {
+            throw new InputException(shown + ": exists and is not a claimgraph database; not replacing it");
+        }
+        requireNotInUse(shown, target);
+    }
+
+    /** TDB2 allows one JVM per directory; say so plainly instead of failing inside TDB2. */
+    private static void requireNotInUse(Path shown, Path target) {
+        Path lockFile = target.resolve(TDB_LOCK);
+        if (!Files.exists(lockFile)) return;
+        ProcessFileLock lock = ProcessFileLock.create(lockFile.toString());
+        if (lock.isLockedHere()) {
+            throw new InputException(shown + ": the database is open in this process");
+        }
+        boolean free = lock.tryLock();
+        try {
+            if (!free) throw new InputException(shown + ": the database is in use by another process (a running serve?)");
+        } finally {
+            if (free) lock.unlock();
+            ProcessFileLock.release(lock);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover temporary directory is named so that it is obvious what it was.
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.w3id.claimgraph.server;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.w3id.claimgraph.load.GraphBuild;
+import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.vocab.GraphNames;
+
+/** The verified seed graph, built once per test JVM; each caller gets its own copy to serve or change. */
+final class Seed {
+    static final String DOCUMENT_002 = CG.documentIri("002_880d95a52fef6df5");
+    static final String TITLE_002 = "Understanding the Magnesium-Serotonin Connection";
+    static final int DOCUMENTS = 5;
+    static final String DOCUMENTS_GRAPH = GraphNames.DOCUMENTS;
+    static final String PREFIXES = """
+            PREFIX cg: <https://w3id.org/claimgraph/ontology#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            """;
+
+    private static Dataset built;
+
+    private Seed() {}
+
+    static synchronized DatasetGraph copy() {
+        if (built == null) built = GraphBuild.create().layout(ProjectLayout.locate()).build();
+        DatasetGraph source = built.asDatasetGraph();
+        DatasetGraph copy = DatasetGraphFactory.createTxnMem();
+        Txn.executeRead(source, () -> Txn.executeWrite(copy, () -> {
+            source.find().forEachRemaining(copy::add);
+            copy.prefixes().putAll(source.prefixes());
+        }));
+        return copy;
+    }
+}
