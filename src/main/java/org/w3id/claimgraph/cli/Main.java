@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CheckCommand.class,
                 StatsCommand.class,
+                ValidateCommand.class, ExplainCommand.class,
                 ExportCommand.class,
                 QueryCommand.class,
                 LoadCommand.class,

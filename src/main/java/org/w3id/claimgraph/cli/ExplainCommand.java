@@ -1,0 +1,48 @@
+package org.w3id.claimgraph.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.validate.ClaimExplainer;
+import org.w3id.claimgraph.validate.ClaimLocator;
+import org.w3id.claimgraph.validate.Explanation;
+import org.w3id.claimgraph.validate.ExplanationTextWriter;
+import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.validate.Validator;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explain",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Explain one claim: what it says, its quote and document, its evidence with references, its grade and rationale, and the result of every validation rule for it.",
+                "CLAIM is an IRI, a prefixed name (claim:002-003) or a short id (002-003)."
+        })
+final class ExplainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CLAIM", description = "The claim: an IRI, claim:002-003 or 002-003.")
+    String claim;
+
+    @Parameters(index = "1..*", paramLabel = "FILE", arity = "0..*", description = "Extra RDF files to build into the seed graph first.")
+    List<Path> extraFiles = new ArrayList<>();
+
+    @Mixin
+    GraphSourceOptions source;
+
+    @Override
+    public Integer call() {
+        ProjectLayout layout = ProjectLayout.locate();
+        String iri = ClaimExplainer.resolve(claim);
+        Validator validator = Validator.load(layout);
+        ValidationSource graph = source.open(layout, extraFiles);
+        Explanation explanation = new ClaimExplainer(layout, validator).explain(graph, source.engine(graph), iri);
+        new ExplanationTextWriter(new ClaimLocator(layout)).write(explanation, System.out);
+        System.out.flush();
+        return ExitCode.OK;
+    }
+}

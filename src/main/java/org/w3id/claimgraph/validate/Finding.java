@@ -1,0 +1,51 @@
+package org.w3id.claimgraph.validate;
+
+import java.util.Comparator;
+
+import org.apache.jena.graph.Node;
+import org.w3id.claimgraph.vocab.CG;
+
+/**
+ * One rule result for one claim, with where the claim is made: the document and the quoted words.
+ *
+ * @param claim    the claim's IRI
+ * @param rule     the rule's id
+ * @param severity the rule's severity
+ * @param message  the rule's message with its values filled in
+ * @param document the IRI of the document that states the claim, or null if the graph does not say
+ * @param quote    the claim's quoted words (its first quote in the document), or null
+ * @param value    the node the rule points at (an evidence line, a dose, another claim), or null
+ */
+public record Finding(String claim, String rule, Severity severity, String message, String document, String quote, Node value) {
+
+    /** Report order: by document, claim, then the rule's place in rules.ttl, then value and message. */
+    public static Comparator<Finding> order(RuleSet rules) {
+        Comparator<Finding> byRule = Comparator.comparingInt(f -> rules.find(f.rule()).map(Rule::order).orElse(Integer.MAX_VALUE));
+        return Comparator.comparing((Finding f) -> f.document == null ? "" : f.document)
+                .thenComparing(Finding::claim)
+                .thenComparing(byRule)
+                .thenComparing(Finding::rule)
+                .thenComparing(f -> f.value == null ? "" : f.value.toString())
+                .thenComparing(Finding::message);
+    }
+
+    /** The claim's short id ("002-003"). */
+    public String claimId() {
+        return CG.shortId(claim);
+    }
+
+    /** The document's id ("002_880d95a52fef6df5"), or null. */
+    public String documentId() {
+        if (document == null) return null;
+        String prefix = CG.ID + "document/";
+        return document.startsWith(prefix) ? document.substring(prefix.length()) : document;
+    }
+
+    /** The value as text: an IRI, or a literal's lexical form; null when there is none. */
+    public String valueText() {
+        if (value == null) return null;
+        if (value.isURI()) return value.getURI();
+        if (value.isLiteral()) return value.getLiteralLexicalForm();
+        return value.toString();
+    }
+}

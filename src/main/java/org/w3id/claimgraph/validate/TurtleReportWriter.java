@@ -1,0 +1,60 @@
+package org.w3id.claimgraph.validate;
+
+import java.io.PrintStream;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.claimgraph.vocab.CG;
+
+/**
+ * The report as a W3C SHACL validation report (sh:ValidationReport with one sh:ValidationResult per
+ * finding, its focus node, severity, message, value and source shape, which is the rule), whichever
+ * engine ran. sh:conforms is true when there are no results at all, as SHACL defines it.
+ */
+public final class TurtleReportWriter implements ReportWriter {
+    private static final String SH = "http://www.w3.org/ns/shacl#";
+
+    @Override
+    public void write(Report report, PrintStream out) {
+        RDFDataMgr.write(out, graph(report), RDFFormat.TURTLE_PRETTY);
+        out.flush();
+    }
+
+    static Graph graph(Report report) {
+        Graph g = GraphFactory.createDefaultGraph();
+        g.getPrefixMapping().setNsPrefix("sh", SH);
+        g.getPrefixMapping().setNsPrefix("cg", CG.NS);
+        g.getPrefixMapping().setNsPrefix("cgr", "https://w3id.org/claimgraph/rules#");
+        g.getPrefixMapping().setNsPrefix("claim", CG.ID + "claim/");
+        g.getPrefixMapping().setNsPrefix("doc", CG.ID + "document/");
+        g.getPrefixMapping().setNsPrefix("xsd", XSDDatatype.XSD + "#");
+        Node reportNode = NodeFactory.createBlankNode();
+        g.add(Triple.create(reportNode, RDF.type.asNode(), sh("ValidationReport")));
+        g.add(Triple.create(reportNode, sh("conforms"), NodeFactory.createLiteralDT(
+                Boolean.toString(report.findings().isEmpty()), XSDDatatype.XSDboolean)));
+        for (Finding f : report.findings()) {
+            Node result = NodeFactory.createBlankNode();
+            Rule rule = report.rulesRun().stream().filter(r -> r.id().equals(f.rule())).findFirst().orElseThrow();
+            g.add(Triple.create(reportNode, sh("result"), result));
+            g.add(Triple.create(result, RDF.type.asNode(), sh("ValidationResult")));
+            g.add(Triple.create(result, sh("focusNode"), NodeFactory.createURI(f.claim())));
+            g.add(Triple.create(result, sh("resultSeverity"), f.severity().iri()));
+            g.add(Triple.create(result, sh("sourceShape"), rule.iri()));
+            g.add(Triple.create(result, sh("sourceConstraintComponent"), sh("SPARQLConstraintComponent")));
+            g.add(Triple.create(result, sh("resultMessage"), NodeFactory.createLiteralString(f.message())));
+            if (f.value() != null) g.add(Triple.create(result, sh("value"), f.value()));
+        }
+        return g;
+    }
+
+    private static Node sh(String local) {
+        return NodeFactory.createURI(SH + local);
+    }
+}
