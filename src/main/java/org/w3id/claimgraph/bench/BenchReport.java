@@ -43,8 +43,10 @@ final class BenchReport {
                 .append(machine.os()).append("; ").append(machine.java()).append(", max heap ").append(machine.maxHeapMiB())
                 .append(" MiB (JVM options: `").append(String.join(" ", machine.jvmArgs())).append("`). ")
                 .append("Loader: TDB2 ").append(settings.loader().name().toLowerCase(Locale.ROOT)).append(". Latency samples: up to ")
-                .append(settings.samples()).append(" per query and client, at most ").append(settings.budget().toSeconds())
-                .append(" s per query and mode after the first. Seed ").append(settings.seed()).append(".\n\n");
+                .append(settings.samples()).append(" per query and client, none started after ")
+                .append(String.format(Locale.ROOT, "%.1f", settings.budget().toMillis() / 1000.0))
+                .append(" s of a query's mode (each client makes at least one); server query timeout ")
+                .append(settings.queryTimeout().toSeconds()).append(" s, rule timeout ").append(settings.ruleTimeout().toSeconds()).append(" s. Seed ").append(settings.seed()).append(".\n\n");
         if (results.size() < settings.sizes().size()) {
             md.append("**Partial:** ").append(results.size()).append(" of ").append(settings.sizes().size())
                     .append(" sizes done so far; the run rewrites this file after each size.\n\n");

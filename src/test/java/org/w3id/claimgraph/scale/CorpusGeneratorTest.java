@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.jena.query.Dataset;
@@ -23,6 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.load.GraphBuild;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.validate.Engine;
+import org.w3id.claimgraph.validate.Finding;
+import org.w3id.claimgraph.validate.Rule;
+import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.validate.Validator;
 
 /** The synthetic corpus: deterministic, valid like the seeds, and with every kind of claim the rules look for. */
 class CorpusGeneratorTest {
@@ -35,12 +43,24 @@ class CorpusGeneratorTest {
     static Path shared;
     static Path corpus;
     static Model union;
+    static Dataset dataset;
 
     @BeforeAll
     static void generate() {
         corpus = new CorpusGenerator(ProjectLayout.locate(), 600, 7).writeTo(shared.resolve("corpus")).home();
-        Dataset ds = GraphBuild.create().layout(new ProjectLayout(corpus)).build();
-        union = ds.getUnionModel();
+        dataset = GraphBuild.create().layout(new ProjectLayout(corpus)).build();
+        union = dataset.getUnionModel();
+    }
+
+    @Test
+    void everyValidationRuleFires() {
+        Validator validator = Validator.load(new ProjectLayout(corpus));
+        List<Finding> findings = validator.validate(ValidationSource.of(dataset, "generated corpus"), Engine.SPARQL, validator.rules().all());
+        Map<String, Long> byRule = findings.stream().collect(Collectors.groupingBy(Finding::rule, TreeMap::new, Collectors.counting()));
+        for (Rule rule : validator.rules().all()) {
+            assertTrue(byRule.getOrDefault(rule.id(), 0L) > 0, "rule " + rule.id() + " never fires: " + byRule);
+        }
+        assertTrue(byRule.get("no-evidence") > 200 && byRule.get("no-evidence") < 400, "about half the claims rest on the article alone: " + byRule);
     }
 
     @Test
