@@ -83,9 +83,14 @@ final class BenchReport {
             md.append("| query | rows | in-process | 1 client | 1 client ÷ in-process | 8 clients | 8 clients ÷ in-process | samples (in-process / 1 / 8) |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (QueryResult q : r.queries()) {
-                if (q.timedOut()) {
+                if (q.timedOut() && q.failure() == null) {
                     md.append(String.format(Locale.ROOT, "| %s | timed out | – | > %,d | – | – | – | not sampled: its first run over HTTP passed the %d s query timeout |%n",
                             q.name(), settings.queryTimeout().toMillis(), settings.queryTimeout().toSeconds()));
+                    continue;
+                }
+                if (q.timedOut()) {
+                    md.append(String.format(Locale.ROOT, "| %s | failed | – | – | – | – | – | not sampled: its first run over HTTP failed (%s) |%n",
+                            q.name(), q.failure().replace("|", "\\|")));
                     continue;
                 }
                 md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %d / %d / %d%s |%n",

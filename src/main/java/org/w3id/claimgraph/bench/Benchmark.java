@@ -52,12 +52,19 @@ public final class Benchmark {
                            TdbStore.Loader loader, Path rulesFile, Path discussion, String command, boolean keep,
                            Duration queryTimeout, Duration ruleTimeout) {}
 
-    /** One named query's figures; {@code rows} is -1 when its first run over HTTP hit the server's timeout. */
+    /**
+     * One named query's figures; {@code rows} is -1 when its first run over HTTP failed: {@code failure} says how,
+     * null for the server's timeout (503).
+     */
     public record QueryResult(String name, String arguments, long rows, Percentiles inProcess, Percentiles oneClient,
-                              Percentiles eightClients) {
-        static QueryResult timedOut(String name, String arguments) {
+                              Percentiles eightClients, String failure) {
+        QueryResult(String name, String arguments, long rows, Percentiles inProcess, Percentiles oneClient, Percentiles eightClients) {
+            this(name, arguments, rows, inProcess, oneClient, eightClients, null);
+        }
+
+        static QueryResult failed(String name, String arguments, String failure) {
             Percentiles none = Percentiles.of(List.of(), 1);
-            return new QueryResult(name, arguments, -1, none, none, none);
+            return new QueryResult(name, arguments, -1, none, none, none, failure);
         }
 
         boolean timedOut() {
@@ -213,8 +220,10 @@ public final class Benchmark {
             // A first run over HTTP warms the caches and finds the queries the server's timeout cuts off, which
             // are reported as such rather than run again and again in every mode.
             if (!http.measure(text, 1, 1, Duration.ZERO).ok()) {
-                log.accept(size + " claims: query " + named.name() + " timed out");
-                results.add(QueryResult.timedOut(named.name(), args.isEmpty() ? "" : args.toString()));
+                String failure = http.lastFailure();
+                log.accept(size + " claims: query " + named.name() + " failed: " + failure);
+                results.add(QueryResult.failed(named.name(), args.isEmpty() ? "" : args.toString(),
+                        "HTTP 503".equals(failure) ? null : failure));
                 continue;
             }
             long rows = count(dsg, query);

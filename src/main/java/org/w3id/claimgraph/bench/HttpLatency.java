@@ -58,8 +58,12 @@ final class HttpLatency {
                     for (int i = 0; i < perClient; i++) {
                         if (i > 0 && System.nanoTime() > deadline) break;
                         long t0 = System.nanoTime();
-                        if (request(body)) samples.add((System.nanoTime() - t0) / 1e6);
-                        else errors.incrementAndGet();
+                        String failure = request(body);
+                        if (failure == null) samples.add((System.nanoTime() - t0) / 1e6);
+                        else {
+                            errors.incrementAndGet();
+                            lastFailure = failure;
+                        }
                     }
                     return null;
                 }));
@@ -71,7 +75,15 @@ final class HttpLatency {
         return Percentiles.of(samples, errors.get());
     }
 
-    private boolean request(String body) {
+    private volatile String lastFailure;
+
+    /** What went wrong with the last failed request: an HTTP status or an exception. */
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    /** Sends the query and reads the whole response; null when it answered 200, else what failed. */
+    private String request(String body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -84,10 +96,10 @@ final class HttpLatency {
                 while (in.read(buffer) >= 0) {
                     // Drain: the time counts until the last byte.
                 }
-                return r.statusCode() == 200;
+                return r.statusCode() == 200 ? null : "HTTP " + r.statusCode();
             }
         } catch (Exception e) {
-            return false;
+            return e.toString();
         }
     }
 }
