@@ -93,51 +93,33 @@ public final class OpenApi {
     }
 
     private static JsonObject textOperation(NamedQuery q) {
-        JsonObject get = new JsonObject();
-        get.put("operationId", operationId(q.name()) + "Text");
-        get.put("summary", "The SPARQL text of: " + q.title());
-        get.put("tags", tags("query texts"));
-        JsonObject responses = new JsonObject();
-        JsonObject ok = new JsonObject();
-        ok.put("description", "The query file, header comments included.");
-        JsonObject content = new JsonObject();
-        content.put("application/sparql-query", stringSchema());
-        ok.put("content", content);
-        responses.put("200", ok);
-        get.put("responses", responses);
-        JsonObject path = new JsonObject();
-        path.put("get", get);
-        return path;
+        return getOperation(operationId(q.name()) + "Text", "The SPARQL text of: " + q.title(), tags("query texts"),
+                "The query file, header comments included.", "application/sparql-query", stringSchema());
     }
 
     private static JsonObject listOperation() {
-        JsonObject get = new JsonObject();
-        get.put("operationId", "listQueries");
-        get.put("summary", "The named queries, with their parameters and result columns.");
-        get.put("tags", tags("queries"));
-        JsonObject responses = new JsonObject();
-        JsonObject ok = new JsonObject();
-        ok.put("description", "The list of queries.");
-        JsonObject content = new JsonObject();
-        content.put("application/json", schemaRef("#/components/schemas/QueryList"));
-        ok.put("content", content);
-        responses.put("200", ok);
-        get.put("responses", responses);
-        JsonObject path = new JsonObject();
-        path.put("get", get);
-        return path;
+        return getOperation("listQueries", "The named queries, with their parameters and result columns.", tags("queries"),
+                "The list of queries.", "application/json", schemaRef("#/components/schemas/QueryList"));
     }
 
     private static JsonObject selfOperation() {
+        return getOperation("openApi", "This OpenAPI description.", null,
+                "The OpenAPI document.", "application/json", objectSchema());
+    }
+
+    /** A path item with one GET operation that answers 200 with one media type. */
+    private static JsonObject getOperation(String operationId, String summary, JsonArray tagList,
+                                           String description, String mediaType, JsonObject schema) {
         JsonObject get = new JsonObject();
-        get.put("operationId", "openApi");
-        get.put("summary", "This OpenAPI description.");
-        JsonObject responses = new JsonObject();
-        JsonObject ok = new JsonObject();
-        ok.put("description", "The OpenAPI document.");
+        get.put("operationId", operationId);
+        get.put("summary", summary);
+        if (tagList != null) get.put("tags", tagList);
         JsonObject content = new JsonObject();
-        content.put("application/json", objectSchema());
+        content.put(mediaType, schema);
+        JsonObject ok = new JsonObject();
+        ok.put("description", description);
         ok.put("content", content);
+        JsonObject responses = new JsonObject();
         responses.put("200", ok);
         get.put("responses", responses);
         JsonObject path = new JsonObject();
