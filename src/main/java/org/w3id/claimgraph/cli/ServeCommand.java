@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.query.DatasetFactory;
+import org.w3id.claimgraph.explore.ClaimFindings;
 import org.w3id.claimgraph.explore.Explorer;
+import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.validate.Validator;
 import org.w3id.claimgraph.load.GraphBuild;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
@@ -67,7 +71,9 @@ final class ServeCommand implements Callable<Integer> {
                     .updateUsers(updateUsers).requestLog(true)
                     .addServlet("/api/*", new QueryApiServlet(library, target))
                     .corsPath("/api/*");
-            server = Explorer.install(builder, target, library).build();
+            ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
+                    ValidationSource.of(DatasetFactory.wrap(dataset), source));
+            server = Explorer.install(builder, target, library, findings).build();
             start(server);
         } catch (RuntimeException e) {
             if (tdb != null) TdbStore.close(dataset);

@@ -2,6 +2,7 @@ package org.w3id.claimgraph.explore;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,11 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.validate.Engine;
+import org.w3id.claimgraph.validate.Finding;
+import org.w3id.claimgraph.validate.Severity;
+import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.validate.Validator;
 
 /**
  * Where the claim page's validation findings come from. The seam for the validation engine: an adapter
@@ -46,6 +52,29 @@ public interface ClaimFindings {
             return byClaim;
         });
         return claim -> Collections.unmodifiableList(all.get().getOrDefault(claim, List.of()));
+    }
+
+    /**
+     * The validation engine: every rule of ontology/rules.ttl, run once over the served dataset on first
+     * use (one query a rule, not one a claim) and kept. A claim the engine finds without any support is
+     * labelled "unsupported", the word the claim list's filter uses.
+     */
+    static ClaimFindings fromValidator(Validator validator, ValidationSource source) {
+        Supplier<Map<String, List<ClaimFinding>>> all = memoize(() -> {
+            Map<String, List<ClaimFinding>> byClaim = new LinkedHashMap<>();
+            for (Finding f : validator.validate(source, Engine.SPARQL, validator.rules().all())) {
+                String message = f.rule().equals("no-evidence") ? "Unsupported: " + f.message() : f.message();
+                byClaim.computeIfAbsent(f.claim(), c -> new ArrayList<>())
+                        .add(new ClaimFinding(f.claim(), f.rule(), f.severity().id(), message));
+            }
+            byClaim.values().forEach(list -> list.sort(Comparator.comparing((ClaimFinding c) -> severityRank(c.severity())).reversed()));
+            return byClaim;
+        });
+        return claim -> Collections.unmodifiableList(all.get().getOrDefault(claim, List.of()));
+    }
+
+    private static int severityRank(String severity) {
+        return Severity.fromId(severity).map(Enum::ordinal).orElse(-1);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

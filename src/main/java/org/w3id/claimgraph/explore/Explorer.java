@@ -19,12 +19,18 @@ public final class Explorer {
     private Explorer() {}
 
     public static ClaimServer.Builder install(ClaimServer.Builder server, QueryTarget target, QueryLibrary library) {
+        return install(server, target, library, ClaimFindings.fromNamedQuery(library, target));
+    }
+
+    /** With the claim pages' findings from the given source (the validation engine, when it can reach the data). */
+    public static ClaimServer.Builder install(ClaimServer.Builder server, QueryTarget target, QueryLibrary library,
+                                              ClaimFindings findings) {
         ExplorerPages pages = new ExplorerPages();
         server.addServlet("", pages);
         for (String view : ExplorerPages.VIEWS) server.addServlet(view, pages);
         server.addServlet(ExplorerPages.ASSETS + "/*", pages);
         server.addServlet(ResourcePages.PATH + "/*", new ResourcePages(target, pages));
-        server.addServlet(FindingsServlet.PATH, new FindingsServlet(ClaimFindings.fromNamedQuery(library, target)));
+        server.addServlet(FindingsServlet.PATH, new FindingsServlet(findings));
         server.corsPath(FindingsServlet.PATH);
         return server;
     }

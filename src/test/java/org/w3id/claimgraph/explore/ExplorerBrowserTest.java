@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,8 @@ import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QueryTarget;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.server.ClaimServer;
+import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.validate.Validator;
 
 /**
  * The explorer in a real browser: serves the seed graph as {@code serve} does, on a free port, and runs
@@ -42,7 +45,10 @@ class ExplorerBrowserTest {
         QueryTarget target = QueryTarget.dataset(dataset, "seed graph");
         ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(0)
                 .addServlet("/api/*", new QueryApiServlet(library, target)).corsPath("/api/*");
-        server = Explorer.install(builder, target, library).build().start();
+        // As ./claimgraph serve does: the claim pages show the validation engine's findings.
+        ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
+                ValidationSource.of(DatasetFactory.wrap(dataset), "seed graph"));
+        server = Explorer.install(builder, target, library, findings).build().start();
     }
 
     @AfterAll
