@@ -1,15 +1,14 @@
 package org.w3id.claimgraph.explore;
 
 import java.io.IOException;
-import java.io.OutputStream;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
+import org.w3id.claimgraph.query.api.JsonResponse;
 
 /** {@code GET /api/findings?claim=IRI}: the validation findings for one claim, as JSON. */
 final class FindingsServlet extends HttpServlet {
@@ -28,7 +27,7 @@ final class FindingsServlet extends HttpServlet {
         JsonObject body = new JsonObject();
         if (claim == null || claim.isBlank()) {
             body.put("error", "give the claim's IRI: /api/findings?claim=IRI");
-            send(resp, 400, body);
+            JsonResponse.send(resp, 400, body);
             return;
         }
         JsonArray list = new JsonArray();
@@ -41,16 +40,6 @@ final class FindingsServlet extends HttpServlet {
         }
         body.put("claim", claim);
         body.put("findings", list);
-        send(resp, 200, body);
-    }
-
-    private static void send(HttpServletResponse resp, int status, JsonObject body) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        OutputStream out = resp.getOutputStream();
-        JSON.write(out, body);
-        out.write('\n');
-        out.flush();
+        JsonResponse.send(resp, 200, body);
     }
 }
