@@ -53,6 +53,11 @@ public final class CorpusGenerator {
     public record Corpus(Path home, long claims, int documents, int references) {}
 
     public Corpus writeTo(Path out) {
+        repository.requireExists();
+        if (!Files.isDirectory(repository.conceptsDir()) || !Files.isRegularFile(repository.referencesFile())) {
+            throw new InputException("no seeds/concepts/ or seeds/references.ttl under " + repository.home()
+                    + " to draw the corpus's concepts and references from");
+        }
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target)) {
             try (Stream<Path> entries = Files.list(target)) {
