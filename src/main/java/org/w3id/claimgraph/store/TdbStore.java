@@ -74,10 +74,13 @@ public final class TdbStore {
                         : LoaderFactory.basicLoader(tdb, output);
                 loader.startBulk();
                 try {
-                    StreamRDF stream = loader.stream();
+                    StreamRDF stream = new Progress(loader.stream(), expectedQuads, output);
                     prefixes.forEach(stream::prefix);
+                    output.print("parse and add: %,d quads from %s", expectedQuads, nquads.getFileName());
                     RDFParser.source(nquads).lang(Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrict).parse(stream);
+                    output.print("index: finishing the indexes");
                     loader.finishBulk();
+                    output.print("verify: counting the quads of the new database");
                 } catch (RiotException e) {
                     loader.finishException(e);
                     throw new InputException(nquads + ": " + e.getMessage(), e);
@@ -94,6 +97,34 @@ public final class TdbStore {
                 TDBInternal.expel(tdb);
             }
         });
+    }
+
+    /** Reports every few seconds how many quads have gone to the loader, and at what rate. */
+    private static final class Progress extends org.apache.jena.riot.system.StreamRDFWrapper {
+        private final long expected;
+        private final MonitorOutput output;
+        private final long started = System.nanoTime();
+        private long last = started;
+        private long count;
+
+        Progress(StreamRDF other, long expected, MonitorOutput output) {
+            super(other);
+            this.expected = expected;
+            this.output = output;
+        }
+
+        @Override
+        public void quad(org.apache.jena.sparql.core.Quad quad) {
+            super.quad(quad);
+            if ((++count & 0xFFFF) == 0) {
+                long now = System.nanoTime();
+                if (now - last > 5_000_000_000L) {
+                    last = now;
+                    output.print("add: %,d of %,d quads (%.0f%%), %,.0f quads/s", count, expected,
+                            100.0 * count / Math.max(1, expected), count / ((now - started) / 1e9));
+                }
+            }
+        }
     }
 
     private static long replace(Path dir, java.util.function.ToLongFunction<Path> fill) {
