@@ -59,6 +59,8 @@ final class HttpLatency {
                         if (i > 0 && System.nanoTime() > deadline) break;
                         long t0 = System.nanoTime();
                         String failure = request(body);
+                        // A connection the server closed after an earlier timeout fails at once: retry it once.
+                        if (failure != null && !failure.startsWith("HTTP ")) failure = request(body);
                         if (failure == null) samples.add((System.nanoTime() - t0) / 1e6);
                         else {
                             errors.incrementAndGet();
