@@ -3,10 +3,16 @@ package org.w3id.claimgraph.cli;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.query.DatasetFactory;
+import org.w3id.claimgraph.explore.ClaimFindings;
+import org.w3id.claimgraph.explore.Explorer;
+import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.validate.Validator;
 import org.w3id.claimgraph.load.GraphBuild;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
@@ -60,11 +66,14 @@ final class ServeCommand implements Callable<Integer> {
         ClaimServer server;
         try {
             library = QueryLibrary.load(layout);
-            server = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
+            QueryTarget target = QueryTarget.dataset(dataset, source);
+            ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
                     .updateUsers(updateUsers).requestLog(true)
-                    .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(dataset, source)))
-                    .corsPath("/api/*")
-                    .build();
+                    .addServlet("/api/*", new QueryApiServlet(library, target))
+                    .corsPath("/api/*");
+            ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
+                    ValidationSource.of(DatasetFactory.wrap(dataset), source));
+            server = Explorer.install(builder, target, library, findings).build();
             start(server);
         } catch (RuntimeException e) {
             if (tdb != null) TdbStore.close(dataset);
@@ -75,8 +84,10 @@ final class ServeCommand implements Callable<Integer> {
             if (tdb != null) TdbStore.close(dataset);
             System.err.println("claimgraph: server stopped");
         }, "claimgraph-shutdown"));
-        System.out.print(Banner.text(server, DatasetSummary.of(dataset, library), source, Map.of(
-                "Named queries (REST)", server.url() + "api/queries  (OpenAPI: " + server.url() + "api/openapi.json)")));
+        Map<String, String> more = new LinkedHashMap<>();
+        more.put("Explorer", server.url() + "  (claims, documents, concepts, evidence matrix, query)");
+        more.put("Named queries (REST)", server.url() + "api/queries  (OpenAPI: " + server.url() + "api/openapi.json)");
+        System.out.print(Banner.text(server, DatasetSummary.of(dataset, library), source, more));
         System.out.flush();
         server.join();
         return ExitCode.OK;

@@ -27,11 +27,11 @@ import org.w3id.claimgraph.query.UnionDefaultGraph;
 class SeedContentTest {
     /** Claims per document. Change these only together with the curation that changes them. */
     static final Map<String, Integer> CLAIMS_PER_DOCUMENT = Map.of(
-            "000_8d91ced1eef075e5", 106,
-            "001_f2a8dd8490429c31", 131,
-            "002_880d95a52fef6df5", 74,
-            "003_497fb625f584bf77", 43,
-            "004_2235d8500ff77c3b", 63);
+            "000_8d91ced1eef075e5", 110,
+            "001_f2a8dd8490429c31", 156,
+            "002_880d95a52fef6df5", 85,
+            "003_497fb625f584bf77", 46,
+            "004_2235d8500ff77c3b", 70);
 
     static Dataset seeds;
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
@@ -62,9 +61,9 @@ public final class QueryApiServlet extends HttpServlet {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         try {
             if (path.equals("/openapi.json")) {
-                sendJson(resp, 200, OpenApi.document(library, req.getContextPath() + req.getServletPath()));
+                JsonResponse.send(resp, 200, OpenApi.document(library, req.getContextPath() + req.getServletPath()));
             } else if (path.equals(QUERIES) || path.equals(QUERIES + "/")) {
-                sendJson(resp, 200, QueryListing.of(library));
+                JsonResponse.send(resp, 200, QueryListing.of(library));
             } else if (path.startsWith(QUERIES + "/") && path.endsWith(".rq")) {
                 sendText(resp, path.substring(QUERIES.length() + 1, path.length() - 3));
             } else if (path.startsWith(QUERIES + "/")) {
@@ -144,22 +143,12 @@ public final class QueryApiServlet extends HttpServlet {
         return ResultFormat.JSON;
     }
 
-    private static void sendJson(HttpServletResponse resp, int status, JsonObject body) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        OutputStream out = resp.getOutputStream();
-        JSON.write(out, body);
-        out.write('\n');
-        out.flush();
-    }
-
     private static void sendError(HttpServletResponse resp, int status, String message, String parameter) throws IOException {
         if (resp.isCommitted()) return;
         resp.reset();
         JsonObject body = new JsonObject();
         body.put("error", message);
         if (parameter != null) body.put("parameter", parameter);
-        sendJson(resp, status, body);
+        JsonResponse.send(resp, status, body);
     }
 }

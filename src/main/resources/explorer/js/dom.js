@@ -1,0 +1,69 @@
+// A tiny element builder: h('a', {href}, 'text', child...). Strings become text nodes, so nothing read
+// from the graph is ever parsed as HTML.
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(tag === 'svg' || attrs.svg ? 'http://www.w3.org/2000/svg' : 'http://www.w3.org/1999/xhtml', tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false || k === 'svg') continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.setAttribute('class', v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+export function s(tag, attrs = {}, ...children) {
+  return h(tag, { ...attrs, svg: true }, ...children);
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+export function clear(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+const GRADE_CLASS = { 4: 'high', 3: 'moderate', 2: 'low', 1: 'very-low' };
+const GRADE_LABEL = { 4: 'high', 3: 'moderate', 2: 'low', 1: 'very low' };
+
+export function gradeClass(rank) {
+  return GRADE_CLASS[rank] || 'none';
+}
+
+export function gradeLabel(rank) {
+  return GRADE_LABEL[rank] || 'ungraded';
+}
+
+/** The grade as a badge that says it in words (colour is never the only signal). */
+export function gradeBadge(rank, label = gradeLabel(rank)) {
+  return h('span', { class: `badge grade-${gradeClass(rank)}`, title: `GRADE certainty: ${label}` }, label);
+}
+
+export function flagBadge(flag) {
+  if (!flag || flag === 'not flagged') return null;
+  return h('span', { class: `badge flag-${flag === 'unsupported' ? 'unsupported' : 'weak'}` }, flag);
+}
+
+export function statement(row, link) {
+  const parts = [
+    link && row.subject ? link(row.subject, row.subjectLabel) : h('span', { class: 'concept' }, row.subjectLabel),
+    ' ', h('span', { class: 'relation' }, row.relationLabel), ' ',
+    link && row.object ? link(row.object, row.objectLabel) : h('span', { class: 'concept' }, row.objectLabel),
+  ];
+  return h('span', { class: 'statement' }, parts);
+}
+
+export function loading(text = 'Loading…') {
+  return h('p', { class: 'loading', role: 'status' }, text);
+}
+
+export function failure(error) {
+  return h('div', { class: 'error', role: 'alert' }, h('strong', {}, 'Could not load: '), String(error.message || error));
+}

@@ -1,0 +1,69 @@
+// The claim filters of queries/facets.rq turned into SPARQL: one section per facet, used to count values
+// (the section as it is) and to filter (the section with ?value fixed and its other variables renamed so
+// that several sections can sit in one query).
+import { queryText, iri, literal, bind } from './sparql.js';
+
+export const FACETS = [
+  { name: 'flag', label: 'Support', literal: true },
+  { name: 'grade', label: 'Grade' },
+  { name: 'mineral', label: 'Mineral' },
+  { name: 'form', label: 'Form' },
+  { name: 'mechanism', label: 'Mechanism' },
+  { name: 'outcome', label: 'Outcome' },
+  { name: 'relation', label: 'Relation' },
+  { name: 'evidence', label: 'Evidence type' },
+  { name: 'document', label: 'Document' },
+];
+
+let sections;
+
+export async function facetPatterns() {
+  if (!sections) {
+    const text = await queryText('facets');
+    sections = {};
+    let current = null;
+    for (const line of text.split('\n')) {
+      const m = /^# facet: (\w+)\s*$/.exec(line);
+      if (m) { current = m[1]; sections[current] = ''; continue; }
+      if (current) sections[current] += line + '\n';
+    }
+  }
+  return sections;
+}
+
+function rename(pattern, suffix) {
+  return pattern.replace(/\?(\w+)\b/g, (all, name) => (name === 'claim' ? all : `?${name}_${suffix}`));
+}
+
+/** The section of one facet, with ?value standing for the given value. */
+export function filterPattern(patterns, name, value) {
+  const facet = FACETS.find((f) => f.name === name);
+  const term = name === 'text' || facet?.literal ? literal(value) : iri(value);
+  const pattern = patterns[name];
+  if (/AS \?value\b/.test(pattern)) {
+    return rename(pattern, name) + `FILTER (?value_${name} = ${term})\n`;
+  }
+  return rename(bind(pattern, { value: term }), name);
+}
+
+/** The flag section binding ?flag, for queries that show each claim's flag. */
+export function flagPattern(patterns) {
+  return rename(patterns.flag, 'flag').replace(/\?value_flag\b/g, '?flag');
+}
+
+/** The filters of a state ({facet: value, q: text}), leaving out one facet (for its own counts). */
+export function filters(patterns, state, except) {
+  let out = '';
+  for (const f of FACETS) {
+    if (f.name !== except && state[f.name]) out += filterPattern(patterns, f.name, state[f.name]);
+  }
+  if (state.q) out += filterPattern(patterns, 'text', state.q);
+  return out;
+}
+
+export function fill(text, { filters: f = '', facet = '', order, page, flag = '' }) {
+  let out = text.replace(/^\s*#FILTERS\s*$/m, f).replace(/^\s*#FACET\s*$/m, facet).replace(/^\s*#FLAG\s*$/m, flag);
+  if (order) out = out.replace(/ORDER BY [^\n]*#ORDER/g, `ORDER BY ${order}`);
+  if (page) out = out.replace(/LIMIT \d+ OFFSET \d+ #PAGE/, `LIMIT ${page.limit} OFFSET ${page.offset}`);
+  return out;
+}

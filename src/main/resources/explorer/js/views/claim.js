@@ -1,0 +1,92 @@
+// Claim: the statement in words, the grade and why, the validation findings, where it is said (in its
+// paragraph) and each line of evidence with links to DOI and PubMed.
+import { h, gradeBadge, failure } from '../dom.js';
+import { run, iri, api, localHref, shortId } from '../sparql.js';
+import { codePointIndex, paragraphAround } from '../text.js';
+
+const conceptLink = (value, label) => h('a', { href: localHref(value), class: 'concept' }, label);
+
+export async function claimView(url) {
+  const claimIri = 'https://w3id.org/claimgraph/id' + url.pathname.slice(3);
+  const terms = { resource: iri(claimIri) };
+  const [rows, quotes, evidence] = await Promise.all([run('claim', terms), run('claim-quotes', terms), run('claim-evidence', terms)]);
+  if (!rows.length) return h('div', {}, h('h1', {}, 'No such claim'), h('p', {}, claimIri));
+  const c = rows[0];
+  const qualifiers = [...new Set(rows.map((r) => r.qualifier).filter(Boolean))];
+  const doc = quotes.length ? (await run('document', { resource: iri(c.document) }))[0] : null;
+  const id = shortId(claimIri);
+
+  return h('article', { class: 'claim-view' },
+    h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/claims' }, 'Claims'), ' › ',
+      h('a', { href: localHref(c.document) }, c.documentTitle), ' › ', id),
+    h('h1', { class: 'claim-title' }, h('span', { class: 'claim-id' }, id), ' ',
+      conceptLink(c.subject, c.subjectLabel), ' ', h('span', { class: 'relation' }, c.relationLabel), ' ', conceptLink(c.object, c.objectLabel)),
+    h('section', { class: 'grade-box', 'aria-labelledby': 'grade-h' },
+      h('h2', { id: 'grade-h' }, 'How far to trust it'),
+      h('p', { class: 'grade-line' }, gradeBadge(c.rank, c.gradeLabel), ' ', h('span', {}, 'GRADE certainty of the evidence: ', h('strong', {}, c.gradeLabel))),
+      c.rationale ? h('p', { class: 'rationale' }, c.rationale) : null,
+      h('p', { class: 'muted' }, c.hedged === true ? 'The source hedges this claim (“may”, “can help”).' : c.hedged === false ? 'The source asserts this claim outright.' : ''),
+      qualifiers.length ? h('p', {}, 'Stated with: ', qualifiers.join('; ')) : null),
+    h('section', { 'aria-labelledby': 'findings-h', class: 'findings' },
+      h('h2', { id: 'findings-h' }, 'Validation findings'), await findings(claimIri)),
+    h('section', { 'aria-labelledby': 'where-h' },
+      h('h2', { id: 'where-h' }, 'Where it is said'),
+      h('p', {}, 'In ', h('a', { href: localHref(c.document) }, c.documentTitle), ':'),
+      quotes.map((q) => quoteInContext(q, doc, c.document, id))),
+    h('section', { 'aria-labelledby': 'evidence-h' },
+      h('h2', { id: 'evidence-h' }, `Evidence (${evidence.length})`),
+      evidenceTable(evidence)),
+    h('section', { 'aria-labelledby': 'data-h', class: 'data-links' },
+      h('h2', { id: 'data-h' }, 'This claim as data'),
+      h('p', {}, 'IRI: ', h('code', {}, claimIri)),
+      h('p', {}, 'The same URL answers with RDF when asked: ', h('code', {}, `curl -H 'Accept: text/turtle' ${location.origin}${url.pathname}`))));
+}
+
+async function findings(claimIri) {
+  try {
+    const body = await api('/api/findings?claim=' + encodeURIComponent(claimIri));
+    if (!body.findings.length) return h('p', { class: 'no-findings' }, 'No findings: no rule flags this claim.');
+    return h('ul', { class: 'finding-list' }, body.findings.map((f) => h('li', { class: `finding severity-${f.severity}` },
+      h('span', { class: `badge sev-${f.severity}` }, f.severity), ' ', h('strong', {}, f.rule), ': ', f.message)));
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function quoteInContext(q, doc, documentIri, id) {
+  const link = h('a', { href: `${localHref(documentIri)}#claim-${id}`, class: 'show-in-document' }, 'Show in the document');
+  if (!doc || !doc.text) return h('blockquote', { class: 'quote' }, q.exact, ' ', link);
+  const at = codePointIndex(doc.text);
+  const start = at(q.start);
+  const end = at(q.end);
+  const p = paragraphAround(doc.text, start, end);
+  return h('figure', { class: 'context' },
+    h('blockquote', {},
+      doc.text.slice(p.from, start), h('mark', {}, doc.text.slice(start, end)), doc.text.slice(end, p.to)),
+    h('figcaption', {}, `Characters ${q.start}–${q.end}. `, link));
+}
+
+function evidenceTable(rows) {
+  if (!rows.length) return h('p', {}, 'No evidence recorded.');
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'evidence' },
+    h('thead', {}, h('tr', {}, ['Type', 'Direction', 'Reference', 'Note'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, rows.map((e) => h('tr', {},
+      h('td', {}, h('span', { class: 'eco' }, e.typeLabel), h('br'), h('small', { class: 'muted' }, e.type.replace('http://purl.obolibrary.org/obo/', '').replace('_', ':')),
+        e.citationKindLabel ? [h('br'), h('small', {}, e.citationKindLabel)] : null),
+      h('td', {}, h('span', { class: `badge dir-${e.directionLabel === 'supports' ? 'supports' : 'disputes'}` }, e.directionLabel)),
+      h('td', {}, reference(e)),
+      h('td', {}, e.note || '')))))); 
+}
+
+function reference(e) {
+  if (!e.reference) return h('span', { class: 'muted' }, 'none');
+  const ids = [];
+  if (e.doi) ids.push(h('a', { href: `https://doi.org/${e.doi}`, rel: 'noopener', class: 'ext' }, `DOI ${e.doi}`));
+  if (e.pmid) ids.push(h('a', { href: `https://pubmed.ncbi.nlm.nih.gov/${e.pmid}/`, rel: 'noopener', class: 'ext' }, `PubMed ${e.pmid}`));
+  return h('div', { class: 'reference' },
+    h('a', { href: localHref(e.reference) }, e.referenceTitle || shortId(e.reference)),
+    h('div', { class: 'muted' }, [e.authors, e.year, e.journal].filter(Boolean).join(' · ')),
+    e.designLabel ? h('div', {}, h('small', {}, 'Design: ', e.designLabel)) : null,
+    e.traceable === false ? h('div', {}, h('span', { class: 'badge flag-unsupported' }, 'untraceable citation')) : null,
+    ids.length ? h('div', { class: 'ids' }, ids.flatMap((x, i) => (i ? [' · ', x] : [x]))) : null);
+}

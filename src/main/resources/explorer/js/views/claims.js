@@ -1,0 +1,162 @@
+// Claims: a searchable, faceted, sorted, paged list. The URL holds the whole state:
+// /claims?q=sleep&form=concept:magnesium-glycinate&flag=unsupported&sort=grade&page=2
+import { h, gradeBadge, flagBadge, loading } from '../dom.js';
+import { queryText, select, compact, expand, localHref, shortId } from '../sparql.js';
+import { FACETS, facetPatterns, filters, fill, flagPattern } from '../facets.js';
+
+const PAGE_SIZE = 50;
+const SORTS = {
+  id: { label: 'Claim id', order: '?claim' },
+  'grade-desc': { label: 'Grade, best first', order: 'DESC(?rank) ?claim' },
+  'grade-asc': { label: 'Grade, weakest first', order: '?rank ?claim' },
+  document: { label: 'Document', order: '?document ?claim' },
+  subject: { label: 'Subject', order: '?sortSubject ?claim' },
+};
+const FLAG_ORDER = ['unsupported', 'weakly supported', 'not flagged'];
+
+export function stateOf(url) {
+  const state = {};
+  for (const f of FACETS) {
+    const v = url.searchParams.get(f.name);
+    if (v) state[f.name] = f.literal ? v : expand(v);
+  }
+  const q = url.searchParams.get('q');
+  if (q && q.trim()) state.q = q.trim();
+  state.sort = SORTS[url.searchParams.get('sort')] ? url.searchParams.get('sort') : 'id';
+  state.page = Math.max(1, parseInt(url.searchParams.get('page') || '1', 10) || 1);
+  return state;
+}
+
+export function claimsUrl(state, changes = {}) {
+  const next = { ...state, ...changes };
+  const params = new URLSearchParams();
+  if (next.q) params.set('q', next.q);
+  for (const f of FACETS) if (next[f.name]) params.set(f.name, f.literal ? next[f.name] : compact(next[f.name]));
+  if (next.sort && next.sort !== 'id') params.set('sort', next.sort);
+  if (next.page && next.page > 1) params.set('page', String(next.page));
+  const qs = params.toString();
+  return '/claims' + (qs ? '?' + qs : '');
+}
+
+export async function claimsView(url, { navigate }) {
+  const state = stateOf(url);
+  const patterns = await facetPatterns();
+  const [listText, countText, facetText] = await Promise.all([queryText('claims-list'), queryText('claims-count'), queryText('facet-counts')]);
+  const all = filters(patterns, state);
+  const list = select(fill(listText, {
+    filters: all, order: SORTS[state.sort].order, flag: flagPattern(patterns),
+    page: { limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE },
+  }));
+  const count = select(fill(countText, { filters: all }));
+  const facetCounts = FACETS.map((f) => select(fill(facetText, { filters: filters(patterns, state, f.name), facet: patterns[f.name] })));
+  const [rows, countRows, ...facetRows] = await Promise.all([list, count, ...facetCounts]);
+  const total = countRows[0]?.count ?? 0;
+
+  const search = h('form', { class: 'search', role: 'search', onsubmit: (e) => {
+    e.preventDefault();
+    navigate(claimsUrl(state, { q: e.target.elements.q.value.trim(), page: 1 }));
+  } },
+  h('label', { for: 'claim-search' }, 'Search quotes and labels'),
+  h('div', { class: 'search-row' },
+    h('input', { id: 'claim-search', name: 'q', type: 'search', value: state.q || '', placeholder: 'e.g. sleep, glycinate, cramps' }),
+    h('button', { type: 'submit' }, 'Search')));
+
+  // On a narrow screen the filters fold away above the results, so the list is in view first.
+  const narrow = window.matchMedia('(max-width: 860px)').matches;
+  const facetPanel = h('aside', { class: 'facets', 'aria-label': 'Filters' },
+    search,
+    activeFilters(state, facetRows),
+    h('details', { class: 'facet-toggle', open: !narrow },
+      h('summary', {}, 'Filter by support, grade, mineral, form, …'),
+      FACETS.map((f, i) => facetGroup(f, facetRows[i], state))));
+
+  const sort = h('div', { class: 'sort' },
+    h('label', { for: 'claim-sort' }, 'Sort by '),
+    h('select', { id: 'claim-sort', onchange: (e) => navigate(claimsUrl(state, { sort: e.target.value, page: 1 })) },
+      Object.entries(SORTS).map(([k, v]) => h('option', { value: k, selected: k === state.sort }, v.label))));
+
+  return h('div', { class: 'claims-view' },
+    h('div', { class: 'view-head' },
+      h('h1', {}, 'Claims'),
+      h('p', { class: 'count', 'aria-live': 'polite', 'data-testid': 'claim-count' },
+        `${total.toLocaleString('en')} claim${total === 1 ? '' : 's'}`, state.q || Object.keys(state).some((k) => FACETS.some((f) => f.name === k)) ? ' match' : ''),
+      sort),
+    h('div', { class: 'with-sidebar' }, facetPanel,
+      h('section', { class: 'results', 'aria-label': 'Matching claims' },
+        claimTable(rows),
+        pager(state, total))));
+}
+
+function activeFilters(state, facetRows) {
+  const active = FACETS.filter((f) => state[f.name]);
+  if (!active.length && !state.q) return null;
+  return h('div', { class: 'active-filters' },
+    h('h2', {}, 'Filters'),
+    h('ul', {},
+      state.q ? h('li', {}, h('a', { href: claimsUrl(state, { q: '', page: 1 }), class: 'chip', 'aria-label': `Remove search “${state.q}”` }, `“${state.q}” ×`)) : null,
+      active.map((f) => {
+        const row = facetRows[FACETS.indexOf(f)].find((r) => r.value === state[f.name]);
+        const label = row?.label || (f.literal ? state[f.name] : shortId(state[f.name]));
+        return h('li', {}, h('a', { href: claimsUrl(state, { [f.name]: '', page: 1 }), class: 'chip', 'aria-label': `Remove filter ${f.label}: ${label}` },
+          `${f.label}: ${label} ×`));
+      })),
+    h('a', { href: '/claims', class: 'clear-all' }, 'Clear all'));
+}
+
+function facetGroup(facet, rows, state) {
+  let values = rows.map((r) => ({ value: r.value, label: r.label || (facet.literal ? r.value : shortId(r.value)), count: r.count }));
+  if (facet.name === 'grade') values.sort((a, b) => gradeOrder(a.label) - gradeOrder(b.label));
+  else if (facet.name === 'flag') values.sort((a, b) => FLAG_ORDER.indexOf(a.value) - FLAG_ORDER.indexOf(b.value));
+  else values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const shown = 6;
+  const item = (v) => {
+    const selected = state[facet.name] === v.value;
+    return h('li', {}, h('a', {
+      href: claimsUrl(state, { [facet.name]: selected ? '' : v.value, page: 1 }),
+      'aria-current': selected ? 'true' : null,
+      class: selected ? 'facet-value selected' : 'facet-value',
+      'data-facet': facet.name, 'data-value': facet.literal ? v.value : compact(v.value),
+    }, h('span', { class: 'facet-label' }, v.label), h('span', { class: 'facet-count' }, v.count.toLocaleString('en'))));
+  };
+  const id = `facet-${facet.name}`;
+  return h('section', { class: 'facet', 'aria-labelledby': id },
+    h('h2', { id }, facet.label),
+    values.length === 0 ? h('p', { class: 'muted' }, 'none') : null,
+    h('ul', {}, values.slice(0, shown).map(item)),
+    values.length > shown
+      ? h('details', {}, h('summary', {}, `${values.length - shown} more`), h('ul', {}, values.slice(shown).map(item)))
+      : null);
+}
+
+function gradeOrder(label) {
+  return ['high', 'moderate', 'low', 'very low'].indexOf(label);
+}
+
+function claimTable(rows) {
+  const byClaim = new Map();
+  for (const r of rows) if (!byClaim.has(r.claim)) byClaim.set(r.claim, r);
+  if (byClaim.size === 0) return h('p', { class: 'empty' }, 'No claim matches these filters.');
+  return h('table', { class: 'claims' },
+    h('caption', { class: 'visually-hidden' }, 'Claims: statement, quote, grade and document'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Claim'), h('th', { scope: 'col' }, 'Grade'), h('th', { scope: 'col' }, 'Document'))),
+    h('tbody', {}, [...byClaim.values()].map((r) => h('tr', { 'data-claim': shortId(r.claim) },
+      h('td', {},
+        h('a', { href: localHref(r.claim), class: 'claim-link' },
+          h('span', { class: 'claim-id' }, shortId(r.claim)), ' ',
+          h('span', { class: 'concept' }, r.subjectLabel), ' ', h('span', { class: 'relation' }, r.relationLabel), ' ',
+          h('span', { class: 'concept' }, r.objectLabel)),
+        r.quote ? h('blockquote', { class: 'quote' }, r.quote) : null),
+      h('td', { class: 'grade-cell' }, gradeBadge(r.rank, r.gradeLabel), ' ', flagBadge(r.flag)),
+      h('td', { class: 'doc-cell' }, h('a', { href: localHref(r.document) }, r.documentTitle))))));
+}
+
+function pager(state, total) {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pages === 1) return null;
+  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    state.page > 1 ? h('a', { href: claimsUrl(state, { page: state.page - 1 }), rel: 'prev' }, '← Previous') : h('span', {}),
+    h('span', {}, `Page ${state.page} of ${pages}`),
+    state.page < pages ? h('a', { href: claimsUrl(state, { page: state.page + 1 }), rel: 'next' }, 'Next →') : h('span', {}));
+}
+
+export { loading };

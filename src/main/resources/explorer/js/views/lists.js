@@ -1,0 +1,39 @@
+// Documents and concepts: the indexes.
+import { h, flagBadge } from '../dom.js';
+import { run, localHref, shortId } from '../sparql.js';
+
+export async function documentsView() {
+  const docs = await run('documents');
+  return h('div', {},
+    h('h1', {}, 'Documents'),
+    h('p', {}, 'The source articles the claims were curated from. Open one to read it with every claim highlighted.'),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'plain' },
+      h('thead', {}, h('tr', {}, ['Document', 'Genre', 'Claims', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, docs.map((d) => h('tr', {},
+        h('td', {}, h('a', { href: localHref(d.document) }, d.title), h('br'), h('small', { class: 'muted' }, d.identifier)),
+        h('td', {}, d.genreLabel || ''),
+        h('td', { class: 'num' }, String(d.claims)),
+        h('td', {}, h('a', { href: `/claims?document=doc:${shortId(d.document)}&flag=unsupported` }, 'unsupported claims'))))))));
+}
+
+export async function conceptsView(url) {
+  const rows = await run('concepts');
+  const filter = (url.searchParams.get('q') || '').toLowerCase();
+  const byType = new Map();
+  for (const r of rows) {
+    if (r.typeLabel === 'concept') continue;
+    if (filter && !r.label.toLowerCase().includes(filter)) continue;
+    if (!byType.has(r.typeLabel)) byType.set(r.typeLabel, []);
+    byType.get(r.typeLabel).push(r);
+  }
+  return h('div', {},
+    h('h1', {}, 'Concepts'),
+    h('form', { class: 'search', role: 'search', action: '/concepts' },
+      h('label', { for: 'concept-filter' }, 'Filter concepts by name'),
+      h('div', { class: 'search-row' }, h('input', { id: 'concept-filter', name: 'q', type: 'search', value: filter }), h('button', { type: 'submit' }, 'Filter'))),
+    h('div', { class: 'concept-columns' }, [...byType.entries()].map(([type, list]) => h('section', { class: 'concept-type' },
+      h('h2', {}, `${type[0].toUpperCase()}${type.slice(1)} (${list.length})`),
+      h('ul', {}, list.map((c) => h('li', {}, h('a', { href: localHref(c.concept) }, c.label), ' ', h('span', { class: 'muted' }, `(${c.claims})`))))))));
+}
+
+export { flagBadge };

@@ -1,0 +1,224 @@
+// The explorer in a real browser (headless Debian Chromium via playwright-core) against a running server:
+//   EXPLORER_URL=http://localhost:3030/ SCREENSHOTS=../../../target/explorer-screenshots node --test explorer.test.mjs
+// ExplorerBrowserTest (mvn verify) starts a server on the seed graph and runs this.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from './browser.mjs';
+
+const BASE = (process.env.EXPLORER_URL || 'http://localhost:3030/').replace(/\/$/, '');
+const SHOTS = process.env.SCREENSHOTS || 'screenshots';
+const GLYCINATE = 'https://w3id.org/claimgraph/id/concept/magnesium-glycinate';
+const SLEEP = 'https://w3id.org/claimgraph/id/concept/sleep-quality';
+let browser;
+let page;
+const errors = [];
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: console: ${m.text()}`); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) errors.push(`fetched from outside: ${r.url()}`);
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function open(path) {
+  await page.goto(BASE + path);
+  await settled();
+}
+
+/** Waits until the explorer has rendered the current view. */
+async function settled() {
+  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.body.dataset.ready);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+async function sparqlCount(query) {
+  const r = await fetch(`${BASE}/kg/sparql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' },
+    body: new URLSearchParams({ query }),
+  });
+  assert.equal(r.status, 200);
+  return Number((await r.json()).results.bindings[0].n.value);
+}
+
+async function namedQuery(name, params) {
+  const r = await fetch(`${BASE}/api/queries/${name}?${new URLSearchParams(params)}`);
+  assert.equal(r.status, 200);
+  return (await r.json()).results.bindings;
+}
+
+function assertNoErrors() {
+  assert.deepEqual(errors.splice(0), []);
+}
+
+test('every page opens, with its own content', async () => {
+  const pages = [
+    ['/', 'home', 'What do web articles claim'],
+    ['/claims', 'claims', 'Claims'],
+    ['/id/claim/003-001', 'claim', '003-001'],
+    ['/id/document/003_497fb625f584bf77', 'document', 'What Is the Relationship Between Magnesium and Calcium?'],
+    ['/id/concept/magnesium-glycinate', 'concept', 'magnesium glycinate'],
+    ['/matrix', 'matrix', 'Evidence matrix'],
+    ['/query?name=claims-per-grade', 'query', 'Query'],
+    ['/documents', 'documents', 'Documents'],
+    ['/concepts', 'concepts', 'Concepts'],
+    ['/id/reference/dai-2018', 'reference', 'Randomized trial of magnesium supplementation'],
+  ];
+  for (const [path, name, heading] of pages) {
+    await open(path);
+    assert.match(await page.locator('h1').first().innerText(), new RegExp(heading.replace(/[?()]/g, '\\$&')), path);
+    await shot(name);
+  }
+  await open('/claims');
+  assert.equal(await page.getByTestId('claim-count').innerText(), '467 claims');
+  assert.equal(await page.locator('table.claims tbody tr').count(), 50);
+  await open('/id/document/003_497fb625f584bf77');
+  const docClaims = await sparqlCount(`SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c <https://w3id.org/claimgraph/ontology#statedIn> <https://w3id.org/claimgraph/id/document/003_497fb625f584bf77> }`);
+  assert.equal(await page.locator('.side-list li').count(), docClaims);
+  await open('/id/concept/magnesium-glycinate');
+  assert.ok(await page.locator('svg.network .node').count() > 5, 'the network is drawn');
+  await open('/query?name=claims-per-grade');
+  await page.locator('.results-table tbody tr').first().waitFor();
+  assert.equal(await page.locator('.results-table tbody tr').count(), 4);
+  assertNoErrors();
+});
+
+test('a facet filters the list, keeps its counts honest and lives in the URL', async () => {
+  await open('/claims');
+  await page.locator('a[data-facet="grade"][data-value="cg:GradeHigh"]').click();
+  await settled();
+  assert.match(page.url(), /grade=cg%3AGradeHigh|grade=cg:GradeHigh/);
+  const high = await sparqlCount('SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c <https://w3id.org/claimgraph/ontology#grade> <https://w3id.org/claimgraph/ontology#GradeHigh> }');
+  assert.equal(await page.getByTestId('claim-count').innerText(), `${high} claim${high === 1 ? '' : 's'} match`);
+  assert.equal(await page.locator('table.claims tbody tr').count(), Math.min(high, 50));
+  // The URL alone restores the view.
+  const url = page.url();
+  await page.goto('about:blank');
+  await page.goto(url);
+  await settled();
+  assert.equal(await page.locator('a[data-facet="grade"].selected').getAttribute('data-value'), 'cg:GradeHigh');
+  // Search, then clear everything from the keyboard.
+  await page.fill('#claim-search', 'sleep');
+  await page.press('#claim-search', 'Enter');
+  await settled();
+  assert.match(page.url(), /q=sleep/);
+  await shot('claims-filtered');
+  await page.locator('a.clear-all').focus();
+  await page.keyboard.press('Enter');
+  await settled();
+  assert.equal(new URL(page.url()).search, '');
+  assert.equal(await page.getByTestId('claim-count').innerText(), '467 claims');
+  assertNoErrors();
+});
+
+test('which claims about magnesium glycinate are unsupported, and where exactly are they made?', async () => {
+  const unsupported = new Set((await namedQuery('unsupported-claims', { includeWeak: 'false' })).map((b) => b.claim.value));
+  const about = new Set((await namedQuery('claims-about', { concept: 'concept:magnesium-glycinate' })).map((b) => b.claim.value));
+  const expected = [...about].filter((c) => unsupported.has(c)).sort();
+  assert.ok(expected.length > 0);
+
+  await open('/');
+  await page.getByRole('link', { name: 'Claims', exact: true }).click();
+  await settled();
+  const form = page.locator(`a[data-facet="form"][data-value="concept:magnesium-glycinate"]`);
+  if (!(await form.isVisible())) await page.locator('#facet-form ~ details summary').click();
+  await form.click();
+  await settled();
+  await page.locator('a[data-facet="flag"][data-value="unsupported"]').click();
+  await settled();
+  assert.equal(await page.getByTestId('claim-count').innerText(), `${expected.length} claims match`);
+  const listed = await page.locator('table.claims tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.claim));
+  assert.deepEqual(listed, expected.map((c) => c.slice(c.lastIndexOf('/') + 1)));
+  await shot('scenario-1-list');
+
+  await page.locator('table.claims tbody tr').first().locator('a.claim-link').click();
+  await settled();
+  const id = listed[0];
+  assert.equal(new URL(page.url()).pathname, `/id/claim/${id}`);
+  assert.match(await page.locator('.findings').innerText(), /unsupported/i);
+  const quote = await page.locator('figure.context mark').first().innerText();
+  await shot('scenario-2-claim');
+
+  await page.locator('a.show-in-document').first().click();
+  await settled();
+  assert.match(page.url(), new RegExp(`/id/document/.+#claim-${id}$`));
+  const current = page.locator('a.hl.current');
+  await current.first().waitFor();
+  const marked = (await current.allInnerTexts()).join('');
+  assert.equal(marked.replace(/\s+/g, ' ').trim(), quote.replace(/\s+/g, ' ').trim());
+  assert.ok(await current.first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }), 'the highlight is scrolled into view');
+  assert.match(await current.first().getAttribute('class'), /flagged/);
+  await shot('scenario-3-document');
+
+  // A highlight is a link that opens its claim.
+  await current.first().click();
+  await settled();
+  assert.equal(new URL(page.url()).pathname, `/id/claim/${id}`);
+  assertNoErrors();
+});
+
+test('the evidence matrix agrees with a SPARQL count, and a cell opens its claims', async () => {
+  await open('/matrix');
+  const cell = page.locator('td.cell a[data-form="concept:magnesium-glycinate"][data-outcome="concept:sleep-quality"]');
+  const shown = Number(await cell.getAttribute('data-claims'));
+  const counted = await sparqlCount(`PREFIX cg: <https://w3id.org/claimgraph/ontology#>
+    SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cg:subject|cg:object <${GLYCINATE}> . ?c cg:subject|cg:object <${SLEEP}> }`);
+  assert.equal(shown, counted);
+  assert.equal(await cell.locator('.cell-count').innerText(), String(counted));
+  const cells = await page.locator('td.cell a').count();
+  const pairs = await sparqlCount(`PREFIX cg: <https://w3id.org/claimgraph/ontology#>
+    SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?f ?o WHERE { ?c cg:subject|cg:object ?f , ?o . ?f a cg:Form . ?o a cg:Outcome } }`);
+  assert.equal(cells, pairs);
+  await cell.click();
+  await settled();
+  assert.equal(await page.getByTestId('claim-count').innerText(), `${counted} claim${counted === 1 ? '' : 's'} match`);
+  assertNoErrors();
+});
+
+test('graph IRIs answer HTML to a browser and RDF by Accept; unknown ones are 404', async () => {
+  const get = (path, accept) => fetch(BASE + path, { headers: accept ? { Accept: accept } : {} });
+  let r = await get('/id/claim/003-001', 'text/turtle');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /^text\/turtle/);
+  const ttl = await r.text();
+  assert.match(ttl, /oa:exact\s+"It is required for Vitamin D activation"/);
+  assert.match(ttl, /reference:dai-2018/);
+  r = await get('/id/claim/003-001', 'application/ld+json');
+  assert.match(r.headers.get('content-type'), /^application\/ld\+json/);
+  assert.ok(JSON.stringify(await r.json()).includes('003-001/evidence/'));
+  r = await get('/id/concept/magnesium-glycinate', 'application/n-triples');
+  assert.match(await r.text(), /<https:\/\/w3id\.org\/claimgraph\/id\/concept\/magnesium-glycinate> <http:\/\/www\.w3\.org\/2004\/02\/skos\/core#prefLabel> "magnesium glycinate"@en/);
+  r = await get('/id/claim/003-001', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
+  assert.match(r.headers.get('content-type'), /^text\/html/);
+  assert.equal((await get('/id/claim/999-999', 'text/turtle')).status, 404);
+  assert.equal((await get('/id/concept/no-such-thing', 'text/html')).status, 404);
+});
+
+test('narrow screens: no sideways scrolling, filters fold away', async () => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  for (const [path, name] of [['/claims?form=concept:magnesium-glycinate&flag=unsupported', 'narrow-claims'],
+    ['/id/claim/001-042', 'narrow-claim'], ['/id/document/001_f2a8dd8490429c31', 'narrow-document'], ['/', 'narrow-home']]) {
+    await open(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+    await shot(name);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+  assertNoErrors();
+});

@@ -1,0 +1,92 @@
+package org.w3id.claimgraph.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.claimgraph.load.GraphBuild;
+import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.query.QueryLibrary;
+import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.query.api.QueryApiServlet;
+import org.w3id.claimgraph.server.ClaimServer;
+import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.validate.Validator;
+
+/**
+ * The explorer in a real browser: serves the seed graph as {@code serve} does, on a free port, and runs
+ * {@code src/test/browser/explorer.test.mjs} (node's test runner, playwright-core driving headless Debian
+ * Chromium) against it. Screenshots land in {@code target/explorer-screenshots/}. Fails, never skips, when
+ * Chromium or the test's node_modules are missing: {@code .ci/run} installs both.
+ */
+class ExplorerBrowserTest {
+    private static final Path BROWSER_TESTS = Path.of("src/test/browser");
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    private static ClaimServer server;
+
+    @BeforeAll
+    static void serve() {
+        ProjectLayout layout = ProjectLayout.locate();
+        DatasetGraph dataset = GraphBuild.create().layout(layout).build().asDatasetGraph();
+        QueryLibrary library = QueryLibrary.load(layout);
+        QueryTarget target = QueryTarget.dataset(dataset, "seed graph");
+        ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(0)
+                .addServlet("/api/*", new QueryApiServlet(library, target)).corsPath("/api/*");
+        // As ./claimgraph serve does: the claim pages show the validation engine's findings.
+        ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
+                ValidationSource.of(DatasetFactory.wrap(dataset), "seed graph"));
+        server = Explorer.install(builder, target, library, findings).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    @Test
+    void explorerPassesItsBrowserTests() throws IOException, InterruptedException {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail(CHROMIUM + " is missing: the browser tests need Debian's Chromium. Install it with"
+                    + " `apt-get install -y chromium` (as .ci/run does), or point CHROMIUM at a Chromium binary.");
+        }
+        if (!Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))) {
+            fail(BROWSER_TESTS + "/node_modules is missing: run `npm ci` in " + BROWSER_TESTS + " (as .ci/run does).");
+        }
+        Path shots = Path.of("target/explorer-screenshots").toAbsolutePath();
+        Files.createDirectories(shots);
+        ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-reporter=spec", "explorer.test.mjs")
+                .directory(BROWSER_TESTS.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("EXPLORER_URL", server.url());
+        pb.environment().put("SCREENSHOTS", shots.toString());
+        pb.environment().put("CHROMIUM", CHROMIUM.toString());
+        Process node = pb.start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                System.out.println("[browser] " + line);
+                output.append(line).append('\n');
+            }
+        }
+        if (!node.waitFor(5, TimeUnit.MINUTES)) {
+            node.destroyForcibly();
+            fail("the browser tests did not finish in 5 minutes");
+        }
+        assertEquals(0, node.exitValue(), "the browser tests failed:\n" + output);
+        assertTrue(output.toString().contains("pass 6"), "expected 6 passing browser tests:\n" + output);
+        assertTrue(Files.exists(shots.resolve("scenario-3-document.png")), "no screenshot of the scenario's document highlight");
+    }
+}

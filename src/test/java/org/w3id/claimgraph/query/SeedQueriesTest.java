@@ -1,0 +1,613 @@
+package org.w3id.claimgraph.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.w3id.claimgraph.query.NamedQueriesTest.expected;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetMem;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.claimgraph.query.api.QueryApiServlet;
+import org.w3id.claimgraph.support.CliRun;
+import org.w3id.claimgraph.support.TestProject;
+
+/**
+ * Every named query on the curated seed graph (five documents, 467 claims), with the rows the curated
+ * Turtle of seeds/claims/ says a correct query must return. The fixture tests ({@link NamedQueriesTest})
+ * show what each query does on purpose-made data; these pin what it answers on the real data.
+ * <p>
+ * Expected rows are written one a line as {@code cell | cell | ...} over the columns named in the call,
+ * IRIs in prefixed form, as {@code ./claimgraph query NAME} prints them. When curation changes a seed,
+ * re-pin from {@code ./claimgraph query NAME -p ...} after checking the new rows against the Turtle.
+ */
+class SeedQueriesTest {
+
+    @Test
+    void everyQueryOfTheLibraryHasASeedTest() {
+        // the queries tested below; a new query needs a seed test too
+        List<String> tested = List.of(
+                "graph-summary", "claims-per-document", "claims-per-grade", "claims-per-mineral", "claims-per-relation",
+                "claims-about", "mechanism-paths", "outcome-evidence", "unsupported-claims", "documents-by-unsupported-share",
+                "claims-by-evidence-type", "contradicting-claims", "references-cited", "doses-vs-upper-limit",
+                "bioavailability", "concept-search", "commercial-interest-claims", "claim-evidence");
+        assertEquals(new TreeSet<>(QueryFixture.library().all().stream().map(NamedQuery::name).toList()), new TreeSet<>(tested));
+    }
+
+    @Test
+    void graphSummary() {
+        assertEquals(expected("""
+                5 | 467 | 514 | 763 | 157 | 28
+                """), seed("graph-summary", Map.of(), "documents", "claims", "quotes", "evidence", "concepts", "references"));
+    }
+
+    @Test
+    void claimsPerDocument() {
+        assertEquals(expected("""
+                000_8d91ced1eef075e5 | vendor page         | 110
+                001_f2a8dd8490429c31 | health-news article | 156
+                002_880d95a52fef6df5 | educational article | 85
+                003_497fb625f584bf77 | educational article | 46
+                004_2235d8500ff77c3b | clinic marketing    | 70
+                """), seed("claims-per-document", Map.of(), "document", "genre", "claims"));
+    }
+
+    @Test
+    void claimsPerGrade() {
+        assertEquals(expected("""
+                high     | 68
+                moderate | 35
+                low      | 87
+                very low | 277
+                """), seed("claims-per-grade", Map.of(), "grade", "claims"));
+    }
+
+    @Test
+    void claimsPerMineral() {
+        // a claim about calcium and magnesium together (concept:calcium-and-magnesium) counts for both
+        assertEquals(expected("""
+                magnesium | 251
+                calcium   | 74
+                """), seed("claims-per-mineral", Map.of(), "mineral", "claims"));
+    }
+
+    @Test
+    void claimsPerRelation() {
+        assertEquals(expected("""
+                improves                | 76
+                causes                  | 59
+                alleviates              | 44
+                source of               | 42
+                regulates               | 40
+                required for            | 27
+                facilitates             | 26
+                decreases               | 20
+                associated with         | 19
+                better absorbed than    | 16
+                depletes                | 13
+                increases               | 13
+                better tolerated than   | 9
+                cofactor of             | 9
+                activates               | 8
+                prevents                | 8
+                worsens                 | 8
+                works with              | 7
+                acts within             | 5
+                interacts with          | 5
+                recommended at dose for | 4
+                opposes                 | 3
+                antagonizes             | 2
+                less absorbed than      | 2
+                precursor of            | 2
+                """), seed("claims-per-relation", Map.of(), "relation", "claims"));
+    }
+
+    @Test
+    void claimsAboutMagnesiumGlycinate() {
+        // glycinate is the subject of every one; its broader mineral's claims are not included
+        List<List<String>> rows = seed("claims-about", Map.of("concept", "concept:magnesium-glycinate"), "claim", "relation", "object", "grade", "hedged");
+        assertEquals(expected("""
+                claim:000-099 | cg:improves            | concept:emotional-well-being | very low | false
+                claim:000-101 | cg:betterToleratedThan | concept:oral-magnesium       | very low | false
+                claim:001-040 | cg:betterAbsorbedThan  | concept:magnesium-oxide      | low      | false
+                claim:001-041 | cg:betterAbsorbedThan  | concept:magnesium-sulfate    | low      | false
+                claim:001-042 | cg:betterToleratedThan | concept:magnesium-oxide      | very low | false
+                claim:001-043 | cg:betterToleratedThan | concept:magnesium-sulfate    | very low | false
+                claim:001-045 | cg:alleviates          | concept:anxiety              | very low | true
+                claim:001-046 | cg:alleviates          | concept:insomnia             | very low | true
+                claim:001-055 | cg:worksWith           | concept:antidepressants      | very low | true
+                claim:001-069 | cg:improves            | concept:sleep-quality        | very low | false
+                claim:001-070 | cg:alleviates          | concept:stress               | very low | false
+                claim:001-095 | cg:alleviates          | concept:depression           | very low | false
+                claim:001-096 | cg:betterAbsorbedThan  | concept:magnesium-oxide      | low      | false
+                claim:001-097 | cg:betterToleratedThan | concept:magnesium-oxide      | very low | false
+                claim:001-124 | cg:betterAbsorbedThan  | concept:magnesium-oxide      | low      | false
+                claim:002-002 | cg:dosedAt             | concept:mood                 | very low | true
+                claim:002-004 | cg:improves            | concept:relaxation           | very low | false
+                claim:002-015 | cg:improves            | concept:mood                 | very low | false
+                claim:002-016 | cg:improves            | concept:mood                 | very low | false
+                claim:002-017 | cg:alleviates          | concept:anxiety              | very low | false
+                claim:002-018 | cg:improves            | concept:sleep-quality        | very low | false
+                claim:002-029 | cg:alleviates          | concept:magnesium-deficiency | very low | true
+                claim:002-030 | cg:improves            | concept:emotional-resilience | very low | true
+                claim:002-032 | cg:improves            | concept:mood                 | very low | false
+                claim:002-033 | cg:betterAbsorbedThan  | concept:magnesium-oxide      | low      | false
+                claim:002-034 | cg:betterAbsorbedThan  | concept:magnesium-citrate    | very low | false
+                claim:002-037 | cg:improves            | concept:relaxation           | very low | false
+                claim:002-038 | cg:improves            | concept:sleep-quality        | very low | false
+                claim:002-039 | cg:facilitates         | concept:serotonin-synthesis  | very low | false
+                claim:002-040 | cg:betterToleratedThan | concept:magnesium-citrate    | very low | false
+                claim:002-041 | cg:betterToleratedThan | concept:magnesium-oxide      | very low | false
+                claim:002-047 | cg:improves            | concept:sleep-quality        | very low | true
+                claim:002-055 | cg:improves            | concept:mood                 | very low | true
+                claim:002-056 | cg:alleviates          | concept:anxiety              | very low | true
+                claim:002-057 | cg:improves            | concept:sleep-quality        | very low | true
+                claim:002-063 | cg:increases           | concept:melatonin-synthesis  | very low | false
+                claim:002-064 | cg:improves            | concept:sleep-quality        | very low | true
+                """), rows);
+        assertEquals(List.of("concept:magnesium-glycinate"),
+                seed("claims-about", Map.of("concept", "concept:magnesium-glycinate"), "subject").stream().map(r -> r.get(0)).distinct().toList());
+        // the quote column holds the first words of the claim's (first) quote, the table row of 002-033
+        assertTrue(seed("claims-about", Map.of("concept", "concept:magnesium-glycinate"), "claim", "document", "quote")
+                .contains(List.of("claim:002-033", "doc:002_880d95a52fef6df5", "| Magnesium Glycinate | High |")));
+        // a mineral includes its forms: glycinate's claims are among magnesium's, and calcium-and-magnesium counts too
+        List<String> magnesium = seed("claims-about", Map.of("concept", "concept:magnesium"), "claim").stream().map(r -> r.get(0)).toList();
+        assertEquals(251, magnesium.size(), "as claims-per-mineral counts them");
+        assertTrue(magnesium.containsAll(rows.stream().map(r -> r.get(0)).toList()));
+        assertTrue(magnesium.contains("claim:000-005"), "calcium and magnesium increase oxytocin");
+    }
+
+    @Test
+    void mechanismPathsFromMagnesium() {
+        String[] columns = {"agent", "firstRelation", "via", "secondRelation", "outcome", "pathGrade", "firstClaim", "secondClaim"};
+        List<List<String>> all = seed("mechanism-paths", Map.of(), columns);
+        // 105 paths through 14 intermediates; each path is as strong as its weaker claim, and every second
+        // claim (a mechanism, hormone, neurotransmitter or receptor acting on an outcome) is very low
+        assertEquals(105, all.size());
+        assertEquals(Set.of("very low"), all.stream().map(r -> r.get(5)).collect(Collectors.toSet()));
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                        Map.entry("concept:cortisol", 6L), Map.entry("concept:dopamine", 1L),
+                        Map.entry("concept:excitatory-inhibitory-balance", 3L), Map.entry("concept:gabaergic-signalling", 6L),
+                        Map.entry("concept:hormonal-balance", 2L), Map.entry("concept:hpa-axis-regulation", 12L),
+                        Map.entry("concept:melatonin-synthesis", 1L), Map.entry("concept:neuronal-hyperexcitability", 39L),
+                        Map.entry("concept:nmda-receptor", 4L), Map.entry("concept:oxytocin", 9L),
+                        Map.entry("concept:oxytocin-release", 1L), Map.entry("concept:serotonergic-signalling", 4L),
+                        Map.entry("concept:serotonin-synthesis", 16L), Map.entry("concept:synaptic-plasticity", 1L))),
+                all.stream().collect(Collectors.groupingBy(r -> r.get(2), TreeMap::new, Collectors.counting())));
+        // the first (oxytocin) paths are unchanged by the mechanism-chain curation
+        assertTrue(all.containsAll(expected("""
+                concept:calcium-and-magnesium | cg:increases   | concept:oxytocin            | cg:improves    | concept:bonding          | very low | claim:000-005 | claim:000-007
+                concept:calcium-and-magnesium | cg:facilitates | concept:oxytocin-release    | cg:improves    | concept:maternal-bonding | very low | claim:000-092 | claim:000-048
+                concept:magnesium             | cg:cofactorOf  | concept:serotonin-synthesis | cg:improves    | concept:sleep-quality    | very low | claim:002-001 | claim:002-049
+                concept:magnesium-glycinate   | cg:facilitates | concept:serotonin-synthesis | cg:improves    | concept:sleep-quality    | very low | claim:002-039 | claim:002-049
+                concept:magnesium             | cg:antagonizes | concept:nmda-receptor       | cg:requiredFor | concept:cognitive-function | very low | claim:001-003 | claim:001-133
+                """)), all.toString());
+        // Magnesium to depression: three chains the documents argue. Magnesium lowers cortisol (000-023,
+        // 001-092, 002-028), which worsens depression (001-141); magnesium prevents or calms neuronal
+        // hyperexcitability (001-018, 002-022, 004-010), which causes depression (001-138); magnesium supports
+        // serotonin signalling (001-038), whose weakness contributes to depression (001-148).
+        assertEquals(expected("""
+                concept:magnesium | cg:decreases   | concept:cortisol                   | cg:worsens  | concept:depression | very low | claim:000-023 | claim:001-141
+                concept:magnesium | cg:decreases   | concept:cortisol                   | cg:worsens  | concept:depression | very low | claim:001-092 | claim:001-141
+                concept:magnesium | cg:regulates   | concept:cortisol                   | cg:worsens  | concept:depression | very low | claim:002-028 | claim:001-141
+                concept:magnesium | cg:prevents    | concept:neuronal-hyperexcitability | cg:causes   | concept:depression | very low | claim:001-018 | claim:001-138
+                concept:magnesium | cg:decreases   | concept:neuronal-hyperexcitability | cg:causes   | concept:depression | very low | claim:002-022 | claim:001-138
+                concept:magnesium | cg:decreases   | concept:neuronal-hyperexcitability | cg:causes   | concept:depression | very low | claim:004-010 | claim:001-138
+                concept:magnesium | cg:facilitates | concept:serotonergic-signalling    | cg:prevents | concept:depression | very low | claim:001-038 | claim:001-148
+                """), seed("mechanism-paths", Map.of("outcome", "concept:depression"), columns));
+        // Magnesium to anxiety: the same three chains; hyperexcitability causes anxiety in 001 and 004
+        assertEquals(expected("""
+                concept:magnesium | cg:decreases   | concept:cortisol                   | cg:worsens  | concept:anxiety | very low | claim:000-023 | claim:001-140
+                concept:magnesium | cg:decreases   | concept:cortisol                   | cg:worsens  | concept:anxiety | very low | claim:001-092 | claim:001-140
+                concept:magnesium | cg:regulates   | concept:cortisol                   | cg:worsens  | concept:anxiety | very low | claim:002-028 | claim:001-140
+                concept:magnesium | cg:prevents    | concept:neuronal-hyperexcitability | cg:causes   | concept:anxiety | very low | claim:001-018 | claim:001-136
+                concept:magnesium | cg:prevents    | concept:neuronal-hyperexcitability | cg:causes   | concept:anxiety | very low | claim:001-018 | claim:004-067
+                concept:magnesium | cg:decreases   | concept:neuronal-hyperexcitability | cg:causes   | concept:anxiety | very low | claim:002-022 | claim:001-136
+                concept:magnesium | cg:decreases   | concept:neuronal-hyperexcitability | cg:causes   | concept:anxiety | very low | claim:002-022 | claim:004-067
+                concept:magnesium | cg:decreases   | concept:neuronal-hyperexcitability | cg:causes   | concept:anxiety | very low | claim:004-010 | claim:001-136
+                concept:magnesium | cg:decreases   | concept:neuronal-hyperexcitability | cg:causes   | concept:anxiety | very low | claim:004-010 | claim:004-067
+                concept:magnesium | cg:facilitates | concept:serotonergic-signalling    | cg:prevents | concept:anxiety | very low | claim:001-038 | claim:001-149
+                """), seed("mechanism-paths", Map.of("outcome", "concept:anxiety"), columns));
+        assertEquals(expected("""
+                concept:calcium-and-magnesium | cg:increases   | concept:oxytocin         | claim:000-005 | claim:000-008
+                concept:calcium-and-magnesium | cg:increases   | concept:oxytocin         | claim:000-005 | claim:000-091
+                concept:calcium               | cg:requiredFor | concept:oxytocin-release | claim:000-019 | claim:000-048
+                concept:liposomal-calcium     | cg:facilitates | concept:oxytocin-release | claim:000-047 | claim:000-048
+                concept:calcium               | cg:requiredFor | concept:oxytocin-release | claim:000-081 | claim:000-048
+                concept:calcium-and-magnesium | cg:facilitates | concept:oxytocin-release | claim:000-092 | claim:000-048
+                """), seed("mechanism-paths", Map.of("mineral", "concept:calcium", "outcome", "concept:maternal-bonding"),
+                "agent", "firstRelation", "via", "firstClaim", "secondClaim"));
+    }
+
+    @Test
+    void mechanismPathsListAPathOnceWhenTheIntermediateHasTwoOfTheTypes() {
+        // concept:adrenaline is a cg:Hormone and a cg:Neurotransmitter; 004-033 says it increases urinary
+        // magnesium excretion (a mechanism, so no path ends there). Two more claims make a path through it.
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        DatasetGraph seeds = QueryFixture.seeds();
+        Txn.executeRead(seeds, () -> seeds.find().forEachRemaining(dsg::add));
+        Node g = NodeFactory.createURI("urn:test:adrenaline");
+        String cg = "https://w3id.org/claimgraph/ontology#";
+        String id = "https://w3id.org/claimgraph/id/";
+        String[][] claims = {
+                {"claim/999-001", "concept/magnesium", "decreases", "concept/adrenaline"},
+                {"claim/999-002", "concept/adrenaline", "worsens", "concept/anxiety"}};
+        for (String[] c : claims) {
+            Node claim = NodeFactory.createURI(id + c[0]);
+            dsg.add(g, claim, NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NodeFactory.createURI(cg + "Claim"));
+            dsg.add(g, claim, NodeFactory.createURI(cg + "subject"), NodeFactory.createURI(id + c[1]));
+            dsg.add(g, claim, NodeFactory.createURI(cg + "relation"), NodeFactory.createURI(cg + c[2]));
+            dsg.add(g, claim, NodeFactory.createURI(cg + "object"), NodeFactory.createURI(id + c[3]));
+            dsg.add(g, claim, NodeFactory.createURI(cg + "grade"), NodeFactory.createURI(cg + "GradeLow"));
+        }
+        Query query = QueryFixture.library().get("mechanism-paths").bind(Map.of("outcome", "concept:anxiety"));
+        // the seeds' own paths to anxiety (through cortisol, hyperexcitability, serotonin) are left aside
+        assertEquals(expected("""
+                concept:magnesium | cg:decreases | concept:adrenaline | cg:worsens | concept:anxiety | low | claim:999-001 | claim:999-002
+                """), QueryFixture.cells(QueryTarget.dataset(dsg, "seeds and two claims").select(query)).stream()
+                .filter(r -> r.contains("concept:adrenaline")).toList());
+    }
+
+    @Test
+    void outcomeEvidenceForDepression() {
+        // agent | best grade | claims | favourable claims | documents; magnesium deficiency is "associated with",
+        // "causes" or "worsens" depression, cortisol worsens it, hyperexcitability causes it: none favourable;
+        // serotonin signalling "prevents" it (001-148: reduced serotonin activity contributes to depression)
+        assertEquals(expected("""
+                concept:magnesium                  | low      | 9 | 9 | 1
+                concept:magnesium-deficiency       | low      | 7 | 0 | 2
+                concept:cortisol                   | very low | 1 | 0 | 1
+                concept:magnesium-citrate          | very low | 1 | 1 | 1
+                concept:magnesium-glycinate        | very low | 1 | 1 | 1
+                concept:magnesium-l-threonate      | very low | 1 | 1 | 1
+                concept:neuronal-hyperexcitability | very low | 1 | 0 | 1
+                concept:serotonergic-signalling    | very low | 1 | 1 | 1
+                """), seed("outcome-evidence", Map.of("outcome", "concept:depression"), "agent", "bestGrade", "claims", "favourableClaims", "documents"));
+    }
+
+    @Test
+    void unsupportedClaimsOfDocument002() {
+        assertEquals(expected("""
+                claim:002-001 | concept:magnesium             | cg:cofactorOf          | concept:serotonin-synthesis             | very low | unsupported
+                claim:002-009 | concept:magnesium             | cg:requiredFor         | concept:serotonin-synthesis             | very low | unsupported
+                claim:002-010 | concept:magnesium-deficiency  | cg:decreases           | concept:serotonin-synthesis             | very low | unsupported
+                claim:002-012 | concept:magnesium-deficiency  | cg:associatedWith      | concept:anxiety                         | very low | unsupported
+                claim:002-013 | concept:glycine               | cg:improves            | concept:relaxation                      | very low | unsupported
+                claim:002-014 | concept:glycine               | cg:increases           | concept:serotonin                       | very low | unsupported
+                claim:002-015 | concept:magnesium-glycinate   | cg:improves            | concept:mood                            | very low | unsupported
+                claim:002-023 | concept:magnesium             | cg:increases           | concept:gabaergic-signalling            | very low | unsupported
+                claim:002-024 | concept:magnesium             | cg:improves            | concept:relaxation                      | very low | unsupported
+                claim:002-025 | concept:magnesium             | cg:facilitates         | concept:serotonin-synthesis             | very low | unsupported
+                claim:002-029 | concept:magnesium-glycinate   | cg:alleviates          | concept:magnesium-deficiency            | very low | unsupported
+                claim:002-030 | concept:magnesium-glycinate   | cg:improves            | concept:emotional-resilience            | very low | unsupported
+                claim:002-031 | concept:glycine               | cg:alleviates          | concept:stress                          | very low | unsupported
+                claim:002-032 | concept:magnesium-glycinate   | cg:improves            | concept:mood                            | very low | unsupported
+                claim:002-034 | concept:magnesium-glycinate   | cg:betterAbsorbedThan  | concept:magnesium-citrate               | very low | unsupported
+                claim:002-039 | concept:magnesium-glycinate   | cg:facilitates         | concept:serotonin-synthesis             | very low | unsupported
+                claim:002-040 | concept:magnesium-glycinate   | cg:betterToleratedThan | concept:magnesium-citrate               | very low | unsupported
+                claim:002-041 | concept:magnesium-glycinate   | cg:betterToleratedThan | concept:magnesium-oxide                 | very low | unsupported
+                claim:002-042 | concept:magnesium-citrate     | cg:improves            | concept:relaxation                      | very low | unsupported
+                claim:002-045 | concept:magnesium-l-threonate | cg:facilitates         | concept:blood-brain-barrier-transport   | very low | unsupported
+                claim:002-048 | concept:serotonin             | cg:precursorOf         | concept:melatonin                       | very low | unsupported
+                claim:002-049 | concept:serotonin-synthesis   | cg:improves            | concept:sleep-quality                   | very low | unsupported
+                claim:002-053 | concept:glycine               | cg:improves            | concept:relaxation                      | very low | unsupported
+                claim:002-054 | concept:glycine               | cg:regulates           | concept:excitatory-inhibitory-balance   | very low | unsupported
+                claim:002-059 | concept:magnesium             | cg:increases           | concept:gabaergic-signalling            | very low | unsupported
+                claim:002-063 | concept:magnesium-glycinate   | cg:increases           | concept:melatonin-synthesis             | very low | unsupported
+                claim:002-065 | concept:magnesium-deficiency  | cg:associatedWith      | concept:irritability                    | very low | unsupported
+                claim:002-066 | concept:magnesium-deficiency  | cg:associatedWith      | concept:anxiety                         | very low | unsupported
+                claim:002-067 | concept:magnesium-deficiency  | cg:associatedWith      | concept:mood-swings                     | very low | unsupported
+                claim:002-068 | concept:magnesium-deficiency  | cg:associatedWith      | concept:insomnia                        | very low | unsupported
+                claim:002-071 | concept:magnesium-deficiency  | cg:associatedWith      | concept:anxiety                         | very low | unsupported
+                claim:002-072 | concept:glycine               | cg:increases           | concept:serotonin                       | very low | unsupported
+                claim:002-074 | concept:glycine               | cg:facilitates         | concept:core-body-temperature-reduction | very low | unsupported
+                claim:002-075 | concept:gabaergic-signalling  | cg:improves            | concept:relaxation                      | very low | unsupported
+                claim:002-077 | concept:excitatory-inhibitory-balance | cg:improves    | concept:mood                            | very low | unsupported
+                claim:002-078 | concept:serotonin-synthesis   | cg:improves            | concept:mood                            | very low | unsupported
+                claim:002-079 | concept:melatonin             | cg:regulates           | concept:sleep-quality                   | very low | unsupported
+                claim:002-080 | concept:melatonin-synthesis   | cg:improves            | concept:sleep-quality                   | very low | unsupported
+                claim:002-081 | concept:glycine               | cg:activates           | concept:glycine-receptors               | very low | unsupported
+                claim:002-082 | concept:glycine-receptors     | cg:regulates           | concept:sleep-quality                   | very low | unsupported
+                claim:002-083 | concept:glycine-receptors     | cg:increases           | concept:serotonin                       | very low | unsupported
+                claim:002-084 | concept:core-body-temperature-reduction | cg:improves  | concept:sleep-quality                   | very low | unsupported
+                claim:002-085 | concept:hpa-axis-regulation   | cg:regulates           | concept:stress                          | very low | unsupported
+                """), seed("unsupported-claims", Map.of("document", "doc:002_880d95a52fef6df5", "includeWeak", "false"),
+                "claim", "subject", "relation", "object", "grade", "support"));
+        // with weak ones: 002-001 is disputed by curator evidence (nothing supports it beyond the article), so
+        // still unsupported; 002-002 has a supporting trial (Tarleton 2017) and is graded very low: weakly supported
+        List<List<String>> withWeak = seed("unsupported-claims", Map.of("document", "doc:002_880d95a52fef6df5"), "claim", "grade", "support");
+        assertTrue(withWeak.contains(List.of("claim:002-001", "very low", "unsupported")), withWeak.toString());
+        assertTrue(withWeak.contains(List.of("claim:002-002", "very low", "weakly supported")), withWeak.toString());
+        assertTrue(withWeak.stream().noneMatch(r -> r.get(0).equals("claim:002-020")), "002-020 (NMDA block) is graded high");
+    }
+
+    @Test
+    void documentsByUnsupportedShare() {
+        // unsupported / claims, rounded to three decimals: 76/110, 90/156, 43/85, 32/70, 9/46
+        String all = """
+                doc:000_8d91ced1eef075e5 | cg:VendorPage         | 110 | 76 | 0.691
+                doc:001_f2a8dd8490429c31 | cg:HealthNewsArticle  | 156 | 90 | 0.577
+                doc:002_880d95a52fef6df5 | cg:EducationalArticle | 85  | 43 | 0.506
+                doc:004_2235d8500ff77c3b | cg:ClinicMarketing    | 70  | 32 | 0.457
+                doc:003_497fb625f584bf77 | cg:EducationalArticle | 46  | 9  | 0.196
+                """;
+        String[] columns = {"document", "genre", "claims", "unsupported", "share"};
+        assertEquals(expected(all), seed("documents-by-unsupported-share", Map.of(), columns));
+        assertEquals(expected(all), seed("documents-by-unsupported-share", Map.of("minClaims", "0"), columns));
+        assertEquals(List.of("doc:000_8d91ced1eef075e5", "doc:001_f2a8dd8490429c31", "doc:002_880d95a52fef6df5"),
+                seed("documents-by-unsupported-share", Map.of("minClaims", "85"), "document").stream().map(r -> r.get(0)).toList());
+    }
+
+    @Test
+    void claimsByEvidenceTypeTraceableCitations() {
+        // the only traceable citations in the five documents: 001 cites Tarleton 2017 six times and Eby 2006 once
+        assertEquals(expected("""
+                obo:ECO_0000033 | traceable author statement | cg:Supports | claim:001-001 | doc:001_f2a8dd8490429c31 | cg:TraceableCitation | reference:tarleton-2017
+                obo:ECO_0000033 | traceable author statement | cg:Supports | claim:001-026 | doc:001_f2a8dd8490429c31 | cg:TraceableCitation | reference:tarleton-2017
+                obo:ECO_0000033 | traceable author statement | cg:Supports | claim:001-027 | doc:001_f2a8dd8490429c31 | cg:TraceableCitation | reference:tarleton-2017
+                obo:ECO_0000033 | traceable author statement | cg:Supports | claim:001-028 | doc:001_f2a8dd8490429c31 | cg:TraceableCitation | reference:tarleton-2017
+                obo:ECO_0000033 | traceable author statement | cg:Supports | claim:001-029 | doc:001_f2a8dd8490429c31 | cg:TraceableCitation | reference:tarleton-2017
+                obo:ECO_0000033 | traceable author statement | cg:Supports | claim:001-030 | doc:001_f2a8dd8490429c31 | cg:TraceableCitation | reference:tarleton-2017
+                obo:ECO_0000033 | traceable author statement | cg:Supports | claim:001-131 | doc:001_f2a8dd8490429c31 | cg:TraceableCitation | reference:eby-2006
+                """), seed("claims-by-evidence-type", Map.of("type", "obo:ECO_0000033"),
+                "type", "typeLabel", "direction", "claim", "document", "citationKind", "reference"));
+        // 35 lines of evidence dispute a claim, among them the two against 002-001
+        List<List<String>> disputes = seed("claims-by-evidence-type", Map.of("direction", "cg:Disputes"), "type", "claim", "reference");
+        assertEquals(35, disputes.size());
+        assertTrue(disputes.containsAll(expected("""
+                obo:ECO_0000205 | claim:002-001 | reference:fitzpatrick-2013
+                obo:ECO_0000205 | claim:002-001 | reference:iubmb-ec-1-14-16-4
+                """)), disputes.toString());
+        assertEquals(763, seed("claims-by-evidence-type", Map.of(), "claim").size(), "every evidence node, as graph-summary counts them");
+    }
+
+    @Test
+    void contradictingClaimsAreNoneInTheSeeds() {
+        // No two documents make claims with the same subject and object and incompatible relations (checked
+        // against the Turtle); NamedQueriesTest#contradictingClaimsReadIncompatibilityBothWays shows that the
+        // query finds such pairs on the fixture.
+        assertEquals(List.of(), seed("contradicting-claims", Map.of(), "claim", "otherClaim"));
+        assertEquals(List.of(), seed("contradicting-claims", Map.of("concept", "concept:magnesium"), "claim", "otherClaim"));
+    }
+
+    @Test
+    void referencesCitedTarleton2017() {
+        List<List<String>> rows = seed("references-cited", Map.of("reference", "reference:tarleton-2017"),
+                "reference", "year", "design", "traceable", "claim", "evidenceType", "direction");
+        assertEquals(List.of("reference:tarleton-2017 | 2017 | open-label or unblinded trial | true"),
+                rows.stream().map(r -> String.join(" | ", r.subList(0, 4))).distinct().toList());
+        // the six claims of 001 that cite it (traceable author statement) and every claim curators rest on it
+        assertEquals(expected("""
+                claim:000-003 | obo:ECO_0000180 | cg:Supports
+                claim:000-026 | obo:ECO_0000180 | cg:Supports
+                claim:000-061 | obo:ECO_0000180 | cg:Supports
+                claim:000-095 | obo:ECO_0000180 | cg:Supports
+                claim:001-001 | obo:ECO_0000033 | cg:Supports
+                claim:001-001 | obo:ECO_0000180 | cg:Supports
+                claim:001-025 | obo:ECO_0000180 | cg:Supports
+                claim:001-026 | obo:ECO_0000033 | cg:Supports
+                claim:001-026 | obo:ECO_0000180 | cg:Supports
+                claim:001-027 | obo:ECO_0000033 | cg:Supports
+                claim:001-027 | obo:ECO_0000180 | cg:Supports
+                claim:001-028 | obo:ECO_0000033 | cg:Supports
+                claim:001-028 | obo:ECO_0000180 | cg:Supports
+                claim:001-029 | obo:ECO_0000033 | cg:Supports
+                claim:001-029 | obo:ECO_0000180 | cg:Supports
+                claim:001-030 | obo:ECO_0000033 | cg:Supports
+                claim:001-030 | obo:ECO_0000180 | cg:Supports
+                claim:001-033 | obo:ECO_0000180 | cg:Supports
+                claim:001-039 | obo:ECO_0000180 | cg:Supports
+                claim:001-088 | obo:ECO_0000180 | cg:Supports
+                claim:001-125 | obo:ECO_0000180 | cg:Supports
+                claim:001-126 | obo:ECO_0000180 | cg:Supports
+                claim:001-127 | obo:ECO_0000180 | cg:Supports
+                claim:002-002 | obo:ECO_0000180 | cg:Supports
+                claim:002-016 | obo:ECO_0000180 | cg:Supports
+                claim:002-055 | obo:ECO_0000180 | cg:Supports
+                claim:002-061 | obo:ECO_0000180 | cg:Supports
+                """), rows.stream().map(r -> r.subList(4, 7)).toList());
+        // every one of the 28 references is listed, with or without claims
+        assertEquals(28, seed("references-cited", Map.of(), "reference").stream().distinct().count());
+    }
+
+    @Test
+    void dosesAgainstTheUpperLimit() {
+        // 000-003: 300-400 mg/day total intake; magnesium's only upper limits are for supplements, so none
+        // applies. 002-002: 200-400 mg/day supplemental, above the 350 mg/day limit from age 9 (400/350 = 1.14).
+        String[] columns = {"claim", "doseOf", "minMgPerDay", "maxMgPerDay", "doseScope", "upperLimitMgPerDay", "limitScope", "population", "exceeds", "timesLimit"};
+        assertEquals(expected("""
+                claim:000-003 | concept:magnesium | 300.0 | 400.0 | cg:TotalIntake        |       |                       |                              |      |
+                claim:002-002 | concept:magnesium | 200.0 | 400.0 | cg:SupplementalIntake | 350.0 | cg:SupplementalIntake | people aged 9 years and over | true | 1.14
+                """), seed("doses-vs-upper-limit", Map.of(), columns));
+        assertEquals(expected("""
+                claim:000-003 | concept:magnesium | 300.0 | 400.0 | cg:TotalIntake        |       |                       |                         |      |
+                claim:002-002 | concept:magnesium | 200.0 | 400.0 | cg:SupplementalIntake | 110.0 | cg:SupplementalIntake | children aged 4-8 years | true | 3.64
+                """), seed("doses-vs-upper-limit", Map.of("age", "6"), columns));
+        assertEquals(expected("""
+                claim:002-002 | concept:magnesium | 200.0 | 400.0 | cg:SupplementalIntake | 350.0 | cg:SupplementalIntake | people aged 9 years and over | true | 1.14
+                """), seed("doses-vs-upper-limit", Map.of("exceedingOnly", "true"), columns));
+    }
+
+    @Test
+    void bioavailabilityComparisons() {
+        // better | worse | claim | relation | grade; 000-037 and 002-036 say "less absorbed than" and are turned round
+        String[] columns = {"better", "worse", "claim", "relation", "grade"};
+        assertEquals(expected("""
+                concept:calcium-citrate       | concept:calcium-carbonate | claim:000-104 | cg:betterAbsorbedThan | moderate
+                concept:intravenous-calcium   | concept:oral-calcium      | claim:004-057 | cg:betterAbsorbedThan | low
+                concept:intravenous-magnesium | concept:oral-magnesium    | claim:004-056 | cg:betterAbsorbedThan | low
+                concept:liposomal-calcium     | concept:calcium-carbonate | claim:000-105 | cg:betterAbsorbedThan | very low
+                concept:liposomal-calcium     | concept:oral-calcium      | claim:000-044 | cg:betterAbsorbedThan | very low
+                concept:liposomal-magnesium   | concept:oral-magnesium    | claim:000-001 | cg:betterAbsorbedThan | very low
+                concept:liposomal-magnesium   | concept:oral-magnesium    | claim:000-037 | cg:lessAbsorbedThan   | very low
+                concept:liposomal-magnesium   | concept:oral-magnesium    | claim:000-038 | cg:betterAbsorbedThan | very low
+                concept:liposomal-magnesium   | concept:oral-magnesium    | claim:000-063 | cg:betterAbsorbedThan | very low
+                concept:liposomal-magnesium   | concept:oral-magnesium    | claim:000-103 | cg:betterAbsorbedThan | very low
+                concept:magnesium-citrate     | concept:magnesium-oxide   | claim:002-035 | cg:betterAbsorbedThan | moderate
+                concept:magnesium-citrate     | concept:magnesium-oxide   | claim:002-036 | cg:lessAbsorbedThan   | moderate
+                concept:magnesium-glycinate   | concept:magnesium-citrate | claim:002-034 | cg:betterAbsorbedThan | very low
+                concept:magnesium-glycinate   | concept:magnesium-oxide   | claim:001-040 | cg:betterAbsorbedThan | low
+                concept:magnesium-glycinate   | concept:magnesium-oxide   | claim:001-096 | cg:betterAbsorbedThan | low
+                concept:magnesium-glycinate   | concept:magnesium-oxide   | claim:001-124 | cg:betterAbsorbedThan | low
+                concept:magnesium-glycinate   | concept:magnesium-oxide   | claim:002-033 | cg:betterAbsorbedThan | low
+                concept:magnesium-glycinate   | concept:magnesium-sulfate | claim:001-041 | cg:betterAbsorbedThan | low
+                """), seed("bioavailability", Map.of(), columns));
+        assertEquals(expected("""
+                concept:magnesium-citrate   | concept:magnesium-oxide   | claim:002-035 | cg:betterAbsorbedThan | moderate
+                concept:magnesium-citrate   | concept:magnesium-oxide   | claim:002-036 | cg:lessAbsorbedThan   | moderate
+                concept:magnesium-glycinate | concept:magnesium-citrate | claim:002-034 | cg:betterAbsorbedThan | very low
+                """), seed("bioavailability", Map.of("form", "concept:magnesium-citrate"), columns));
+    }
+
+    @Test
+    void conceptSearchForHpa() {
+        assertEquals(expected("""
+                concept:hpa-axis-regulation | cg:Mechanism | HPA axis regulation | HPA axis regulation                       | preferred
+                concept:hpa-axis-regulation | cg:Mechanism | HPA axis regulation | HPA axis                                  | synonym
+                concept:hpa-axis-regulation | cg:Mechanism | HPA axis regulation | hypothalamic-pituitary-adrenal (HPA) axis | synonym
+                """), seed("concept-search", Map.of("text", "hpa"), "concept", "type", "label", "matched", "labelKind"));
+        // glycine is a nutrient and a neurotransmitter: one row per type
+        assertEquals(expected("""
+                concept:glycine | cg:Neurotransmitter | glycine | preferred
+                concept:glycine | cg:Nutrient         | glycine | preferred
+                """), seed("concept-search", Map.of("text", "GLYCINE"), "concept", "type", "matched", "labelKind").stream()
+                .filter(r -> r.get(0).equals("concept:glycine")).toList());
+    }
+
+    @Test
+    void commercialInterestClaims() {
+        // 000 (an ingredient maker selling magnesium and calcium) and 004 (an IV clinic selling IV magnesium,
+        // IV calcium and the Myers' cocktail) are the two documents with a commercial interest
+        List<List<String>> rows = seed("commercial-interest-claims", Map.of(), "document", "aboutWhatItSells");
+        Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(r -> r.get(0) + " " + r.get(1), java.util.TreeMap::new, Collectors.counting()));
+        assertEquals(Map.of("doc:000_8d91ced1eef075e5 false", 29L, "doc:000_8d91ced1eef075e5 true", 81L,
+                "doc:004_2235d8500ff77c3b false", 62L, "doc:004_2235d8500ff77c3b true", 8L), counts);
+        assertEquals(expected("""
+                doc:004_2235d8500ff77c3b | claim:004-002
+                doc:004_2235d8500ff77c3b | claim:004-056
+                doc:004_2235d8500ff77c3b | claim:004-057
+                doc:004_2235d8500ff77c3b | claim:004-058
+                doc:004_2235d8500ff77c3b | claim:004-059
+                doc:004_2235d8500ff77c3b | claim:004-060
+                doc:004_2235d8500ff77c3b | claim:004-061
+                doc:004_2235d8500ff77c3b | claim:004-062
+                """), seed("commercial-interest-claims", Map.of("soldOnly", "true"), "document", "claim").stream()
+                .filter(r -> r.get(0).startsWith("doc:004")).toList());
+        assertEquals(89, seed("commercial-interest-claims", Map.of("soldOnly", "true"), "claim").size());
+        assertTrue(seed("commercial-interest-claims", Map.of(), "claim", "publisher")
+                .contains(List.of("claim:000-001", "API & Fine Pharmaceutical Manufacturer in India")));
+    }
+
+    @Test
+    void claimEvidenceFor002001() {
+        // one author statement, uncited, and two curator inferences that dispute it
+        assertEquals(expected("""
+                concept:magnesium | cg:cofactorOf | concept:serotonin-synthesis | very low | obo:ECO_0000034 | cg:Supports | cg:Uncited |
+                concept:magnesium | cg:cofactorOf | concept:serotonin-synthesis | very low | obo:ECO_0000205 | cg:Disputes |            | reference:fitzpatrick-2013
+                concept:magnesium | cg:cofactorOf | concept:serotonin-synthesis | very low | obo:ECO_0000205 | cg:Disputes |            | reference:iubmb-ec-1-14-16-4
+                """), seed("claim-evidence", Map.of("claim", "claim:002-001"),
+                "subject", "relation", "object", "grade", "evidenceType", "direction", "citationKind", "reference"));
+        List<List<String>> notes = seed("claim-evidence", Map.of("claim", "claim:002-001"), "note");
+        assertTrue(notes.get(2).get(0).startsWith("EC 1.14.16.4, tryptophan hydroxylase"), notes.toString());
+    }
+
+    // --- the same answers through the CLI (in memory, --tdb, --endpoint) and the REST API -----------------
+
+    @Test
+    void aSeedQueryAnswersTheSameInMemoryOnTdb2ThroughTheEndpointAndTheApi(@TempDir Path dir) throws Exception {
+        Path tdb = dir.resolve("tdb");
+        CliRun load = CliRun.in(TestProject.REPO, "load", "--tdb", tdb.toString());
+        assertEquals(0, load.exitCode(), load.err());
+        DatasetGraph seeds = QueryFixture.seeds();
+        QueryLibrary library = QueryFixture.library();
+        FusekiServer server = FusekiServer.create().port(0).loopback(true)
+                .add("/kg", UnionDefaultGraph.wrap(seeds), false)
+                .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(seeds, "seeds")))
+                .build().start();
+        try {
+            String base = "http://localhost:" + server.getHttpPort();
+            List<QuerySamples.Sample> samples = List.of(
+                    new QuerySamples.Sample("claims-about", Map.of("concept", "concept:magnesium-glycinate")),
+                    new QuerySamples.Sample("documents-by-unsupported-share", Map.of()));
+            for (QuerySamples.Sample s : samples) {
+                Query query = library.get(s.name()).bind(s.params());
+                RowSetRewindable memory = QueryTarget.dataset(seeds, "memory").select(query);
+                assertTrue(QueryFixture.cells(memory).size() >= 5, s + " finds rows on the seeds");
+                for (ResultFormat format : List.of(ResultFormat.TABLE, ResultFormat.CSV)) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    format.write(memory, out, Prefixes.forQuery(query.getPrefixMapping()));
+                    String expected = out.toString(StandardCharsets.UTF_8);
+                    for (List<String> source : List.of(List.<String>of(), List.of("--tdb", tdb.toString()), List.of("--endpoint", base + "/kg/sparql"))) {
+                        CliRun r = CliRun.in(TestProject.REPO, cli(s, format, source));
+                        assertEquals(0, r.exitCode(), s + " " + source + ": " + r.err());
+                        assertEquals(expected, r.out(), s + " " + source + " " + format);
+                    }
+                }
+                HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/queries/" + s.name() + queryString(s.params()))).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, response.statusCode(), s.toString());
+                RowSetRewindable api = RowSetMem.create(RowSet.adapt(ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON)));
+                assertEquals(QueryFixture.terms(memory), QueryFixture.terms(api), s + " through the API");
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    /** The rows of a named query on the seed graph, only the given columns, as the table shows the cells. */
+    static List<List<String>> seed(String name, Map<String, String> params, String... columns) {
+        RowSetRewindable rows = QueryFixture.run(QueryFixture.seeds(), name, params);
+        rows.reset();
+        List<String> vars = rows.getResultVars().stream().map(Var::getVarName).toList();
+        for (String c : columns) assertTrue(vars.contains(c), name + " has no column " + c + ": " + vars);
+        List<List<String>> out = new ArrayList<>();
+        rows.forEachRemaining(b -> out.add(Arrays.stream(columns).map(c -> QueryFixture.show(b.get(Var.alloc(c)))).toList()));
+        return out;
+    }
+
+    private static String[] cli(QuerySamples.Sample s, ResultFormat format, List<String> source) {
+        List<String> args = new ArrayList<>(List.of("query", s.name(), "--format", format.keyword()));
+        s.params().forEach((k, v) -> args.addAll(List.of("--param", k + "=" + v)));
+        args.addAll(source);
+        return args.toArray(String[]::new);
+    }
+
+    private static String queryString(Map<String, String> params) {
+        if (params.isEmpty()) return "";
+        return "?" + params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
