@@ -61,9 +61,15 @@ public record Rule(Node iri, String id, int order, String label, String definiti
         if (focus != null) {
             ElementData only = new ElementData(List.of(THIS), List.of(BindingFactory.binding(THIS, focus)));
             group.addElement(only);
+            group.addElement(target);
+            group.addElement(query.getQueryPattern());
+        } else {
+            // The rule's pattern first, the target after it: ARQ turns the join into a sequence that
+            // re-evaluates its right side once per row of its left side, so with the target first a rule
+            // would run once per claim (its sub-selects and groupings included), not once over all claims.
+            group.addElement(query.getQueryPattern());
+            group.addElement(target);
         }
-        group.addElement(target);
-        group.addElement(query.getQueryPattern());
         query.setQueryPattern(group);
         return query;
     }
