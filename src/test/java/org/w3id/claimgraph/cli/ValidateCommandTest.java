@@ -18,19 +18,14 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.validate.FixtureProject;
+import org.w3id.claimgraph.validate.FixtureStores;
 
 /** `claimgraph validate` end to end on the fixture project: formats, filters and exit codes. */
 class ValidateCommandTest {
@@ -41,22 +36,18 @@ class ValidateCommandTest {
     @TempDir
     static Path tdbDir;
 
-    static FusekiServer server;
-    static DatasetGraph tdb;
+    static FixtureStores stores;
 
     @BeforeAll
     static void setUp() {
         ProjectLayout layout = FixtureProject.create(home);
         Dataset dataset = FixtureProject.build(layout);
-        server = FusekiServer.create().port(0).add("/kg", UnionDefaultGraph.wrap(dataset.asDatasetGraph()), false).build().start();
-        tdb = TDB2Factory.connectDataset(tdbDir.toString()).asDatasetGraph();
-        Txn.executeWrite(tdb, () -> dataset.asDatasetGraph().find().forEachRemaining(tdb::add));
+        stores = FixtureStores.of(dataset, tdbDir);
     }
 
     @AfterAll
     static void tearDown() {
-        if (server != null) server.stop();
-        if (tdb != null) TDBInternal.expel(tdb);
+        if (stores != null) stores.close();
     }
 
     @Test
@@ -137,7 +128,7 @@ class ValidateCommandTest {
         assertEquals(2, CliRun.in(home, "validate", "--tdb", home.resolve("nowhere").toString()).exitCode());
         assertEquals(2, CliRun.in(home, "validate", "--tdb", home.resolve("seeds").toString()).exitCode(), "not a TDB2 directory");
         assertEquals(2, CliRun.in(home, "validate", "--endpoint", "ftp://example.org/sparql").exitCode());
-        assertEquals(2, CliRun.in(home, "validate", "--endpoint", "http://localhost:" + server.getPort() + "/kg/sparql", "--engine", "shacl").exitCode());
+        assertEquals(2, CliRun.in(home, "validate", "--endpoint", "http://localhost:" + stores.server().getPort() + "/kg/sparql", "--engine", "shacl").exitCode());
         assertEquals(2, CliRun.in(home, "validate", "--tdb", tdbDir.toString(), home.resolve("extra.ttl").toString()).exitCode());
         assertEquals(2, CliRun.in(home, "validate", home.resolve("missing.ttl").toString()).exitCode());
     }
@@ -191,7 +182,7 @@ class ValidateCommandTest {
     @Test
     void tdbAndEndpointGiveTheSameJsonFindingsAsTheSeedGraph() {
         JsonValue local = JSON.parse(CliRun.in(home, "validate", "--format", "json").out()).get("findings");
-        CliRun remote = CliRun.in(home, "validate", "--format", "json", "--endpoint", "http://localhost:" + server.getPort() + "/kg/sparql");
+        CliRun remote = CliRun.in(home, "validate", "--format", "json", "--endpoint", "http://localhost:" + stores.server().getPort() + "/kg/sparql");
         assertEquals(1, remote.exitCode(), remote.toString());
         assertEquals("sparql", JSON.parse(remote.out()).getString("engine"));
         assertEquals(local, JSON.parse(remote.out()).get("findings"));

@@ -11,16 +11,12 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
 
 /**
  * The same findings whichever engine runs the rules and wherever the graph lives: Jena SHACL and
@@ -36,8 +32,7 @@ class EngineParityTest {
     static Validator validator;
     static Dataset dataset;
     static List<Finding> expected;
-    static FusekiServer server;
-    static DatasetGraph tdb;
+    static FixtureStores stores;
 
     @BeforeAll
     static void setUp() {
@@ -45,15 +40,12 @@ class EngineParityTest {
         validator = Validator.load(layout);
         dataset = FixtureProject.build(layout);
         expected = validator.validate(ValidationSource.of(dataset, "fixture"), Engine.SHACL, validator.rules().all());
-        server = FusekiServer.create().port(0).add("/kg", UnionDefaultGraph.wrap(dataset.asDatasetGraph()), false).build().start();
-        tdb = TDB2Factory.connectDataset(tdbDir.toString()).asDatasetGraph();
-        Txn.executeWrite(tdb, () -> dataset.asDatasetGraph().find().forEachRemaining(tdb::add));
+        stores = FixtureStores.of(dataset, tdbDir);
     }
 
     @AfterAll
     static void tearDown() {
-        if (server != null) server.stop();
-        if (tdb != null) TDBInternal.expel(tdb);
+        if (stores != null) stores.close();
     }
 
     @Test
@@ -69,7 +61,7 @@ class EngineParityTest {
 
     @Test
     void anEndpointOverHttpGivesWhatTheLocalGraphGives() {
-        ValidationSource remote = ValidationSource.endpoint("http://localhost:" + server.getPort() + "/kg/sparql")
+        ValidationSource remote = ValidationSource.endpoint("http://localhost:" + stores.server().getPort() + "/kg/sparql")
                 .requireVocabularies(new ProjectLayout(home));
         assertEquals(expected, validator.validate(remote, Engine.SPARQL, validator.rules().all()));
     }
@@ -87,7 +79,7 @@ class EngineParityTest {
         ClaimExplainer explainer = new ClaimExplainer(layout, validator);
         String claim = "https://w3id.org/claimgraph/id/claim/903-001";
         Explanation local = explainer.explain(ValidationSource.of(dataset, "fixture"), Engine.SHACL, claim);
-        Explanation remote = explainer.explain(ValidationSource.endpoint("http://localhost:" + server.getPort() + "/kg/sparql"), Engine.SPARQL, claim);
+        Explanation remote = explainer.explain(ValidationSource.endpoint("http://localhost:" + stores.server().getPort() + "/kg/sparql"), Engine.SPARQL, claim);
         assertEquals(local, remote);
         assertEquals(2, remote.findings().size());
         assertEquals("moderate", remote.details().get("grade"));
@@ -118,7 +110,7 @@ class EngineParityTest {
 
     @Test
     void anUnreachableEndpointIsAnInputError() {
-        int port = server.getPort();
+        int port = stores.server().getPort();
         ValidationSource remote = ValidationSource.endpoint("http://localhost:" + port + "/no-such-dataset/sparql");
         InputException e = assertThrows(InputException.class, () -> validator.validate(remote, Engine.SPARQL, validator.rules().all()));
         assertTrue(e.getMessage().startsWith("SPARQL endpoint http://localhost:" + port + "/no-such-dataset/sparql: "), e.getMessage());
