@@ -19,6 +19,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.store.TdbStore;
 
 /**
  * Queries a TDB2 database with its union default graph. Only an existing database is opened: connecting
@@ -41,7 +42,9 @@ final class Tdb2Target implements QueryTarget {
         if (!isTdb2(directory)) {
             throw new InputException(directory + ": not a TDB2 database (it has no Data-NNNN directory)");
         }
-        return new Tdb2Target("TDB2 database " + directory, DatabaseMgr.connectDatasetGraph(directory.toString()));
+        return new Tdb2Target("TDB2 database " + directory,
+                DatabaseMgr.connectDatasetGraph(org.apache.jena.dboe.base.file.Location.create(directory.toString()),
+                        TdbStore.servingParams()));
     }
 
     private static boolean isTdb2(Path directory) {

@@ -11,7 +11,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.w3id.claimgraph.store.TdbStore;
 import org.w3id.claimgraph.load.GraphBuild;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
@@ -58,7 +60,7 @@ public final class ValidationSource {
         if (!isTdb2(dir)) {
             throw new InputException(dir + ": not a TDB2 database (it has no Data-NNNN directory)");
         }
-        DatasetGraph dsg = TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()), TdbStore.servingParams());
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         String description = "TDB2 database " + dir;
         return new ValidationSource(description, SparqlService.local(dsg, description), dsg, dsg.getUnionGraph());
