@@ -97,8 +97,7 @@ final class BenchReport {
                         q.name(), q.rows(), pair(q.inProcess()), pair(q.oneClient()), ratio(q.oneClient(), q.inProcess()),
                         pair(q.eightClients()), ratio(q.eightClients(), q.inProcess()),
                         q.inProcess().samples(), q.oneClient().samples(), q.eightClients().samples(),
-                        q.oneClient().errors() + q.eightClients().errors() > 0
-                                ? " (" + (q.oneClient().errors() + q.eightClients().errors()) + " failed)" : ""));
+                        failures(q)));
             }
         }
 
@@ -145,5 +144,13 @@ final class BenchReport {
     private static String ratio(Percentiles http, Percentiles base) {
         if (http.samples() == 0 || base.samples() == 0) return "–";
         return String.format(Locale.ROOT, "%.1f, %.1f", http.p50() / base.p50(), http.p99() / base.p99());
+    }
+
+    /** How many requests of a query failed over HTTP, and with what (an HTTP status names a server timeout as 503). */
+    private static String failures(QueryResult q) {
+        int errors = q.oneClient().errors() + q.eightClients().errors();
+        if (errors == 0) return "";
+        String failure = q.eightClients().failure() != null ? q.eightClients().failure() : q.oneClient().failure();
+        return " (" + errors + " failed" + (failure == null ? "" : ": " + failure.replace("|", "\\|")) + ")";
     }
 }

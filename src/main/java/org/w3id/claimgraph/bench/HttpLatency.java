@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Times a query over the SPARQL 1.1 Protocol: each request is a POST of the query, and its time runs until
@@ -49,6 +50,7 @@ final class HttpLatency {
         String body = "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         List<Double> samples = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        AtomicReference<String> failed = new AtomicReference<>();
         long deadline = System.nanoTime() + budget.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -65,6 +67,7 @@ final class HttpLatency {
                         else {
                             errors.incrementAndGet();
                             lastFailure = failure;
+                            failed.set(failure);
                         }
                     }
                     return null;
@@ -74,7 +77,7 @@ final class HttpLatency {
         } finally {
             pool.shutdownNow();
         }
-        return Percentiles.of(samples, errors.get());
+        return Percentiles.of(samples, errors.get(), failed.get());
     }
 
     private volatile String lastFailure;
