@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -258,7 +259,9 @@ public final class Benchmark {
      */
     static long count(DatasetGraph dsg, Query query, Duration timeout) {
         return Txn.calculateRead(dsg, () -> {
-            QueryExecBuilder builder = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true);
+            // Same sort limit as the server, so that the in-process floor does the same work.
+            QueryExecBuilder builder = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true)
+                    .set(ARQ.spillToDiskThreshold, ClaimServer.SORT_ROWS_IN_MEMORY);
             if (timeout != null) builder.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             try (QueryExec exec = builder.build()) {
                 ScheduledFuture<?> watchdog = timeout == null ? null

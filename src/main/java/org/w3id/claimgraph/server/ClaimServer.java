@@ -64,6 +64,8 @@ public final class ClaimServer {
     public static final int DEFAULT_PORT = 3030;
     /** Large enough for any curated graph sent by the Graph Store Protocol; a query is far smaller. */
     public static final long DEFAULT_MAX_REQUEST_BODY = 10L * 1024 * 1024;
+    /** Rows an ORDER BY holds in memory per query before it sorts in temporary files (ARQ's spill threshold). */
+    public static final long SORT_ROWS_IN_MEMORY = 100_000L;
 
     private final FusekiServer fuseki;
     private final boolean updates;
@@ -225,6 +227,9 @@ public final class ClaimServer {
             context.set(ARQ.queryTimeout, millis);
             context.set(ARQ.updateTimeout, millis);
             context.set(ARQ.httpServiceAllowed, false);
+            // ORDER BY keeps at most this many rows of a query in memory and sorts the rest in temporary
+            // files, so that a few concurrent sorted queries over a million claims cannot exhaust the heap.
+            context.set(ARQ.spillToDiskThreshold, SORT_ROWS_IN_MEMORY);
 
             FusekiServer.Builder fuseki = FusekiServer.create()
                     .port(port)
