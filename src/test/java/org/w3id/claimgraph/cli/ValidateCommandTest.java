@@ -188,6 +188,7 @@ class ValidateCommandTest {
         assertEquals(local, JSON.parse(remote.out()).get("findings"));
         CliRun store = CliRun.in(home, "validate", "--format", "json", "--tdb", tdbDir.toString());
         assertEquals(1, store.exitCode(), store.toString());
+        assertEquals("sparql", JSON.parse(store.out()).getString("engine"), "a store is validated one query per rule");
         assertEquals(local, JSON.parse(store.out()).get("findings"));
     }
 
