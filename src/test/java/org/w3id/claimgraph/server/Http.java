@@ -51,7 +51,16 @@ final class Http {
 
     static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            try {
+                return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // Jetty closes a connection after refusing a request whose body it did not read; the client
+                // may have picked that connection from its pool just before the close reached it, and then
+                // gets no answer at all. Send the request once more, on a fresh connection.
+                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) throw e;
+                return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
