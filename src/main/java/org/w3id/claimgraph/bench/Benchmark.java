@@ -220,8 +220,9 @@ public final class Benchmark {
             String text = query.serialize();
             // A first run over HTTP warms the caches and finds the queries the server's timeout cuts off, which
             // are reported as such rather than run again and again in every mode.
-            if (!http.measure(text, 1, 1, Duration.ZERO).ok()) {
-                String failure = http.lastFailure();
+            Percentiles first = http.measure(text, 1, 1, Duration.ZERO);
+            if (!first.ok()) {
+                String failure = first.failure();
                 log.accept(size + " claims: query " + named.name() + " failed: " + failure);
                 results.add(QueryResult.failed(named.name(), args.isEmpty() ? "" : args.toString(),
                         "HTTP 503".equals(failure) ? null : failure));

@@ -66,7 +66,6 @@ final class HttpLatency {
                         if (failure == null) samples.add((System.nanoTime() - t0) / 1e6);
                         else {
                             errors.incrementAndGet();
-                            lastFailure = failure;
                             failed.set(failure);
                         }
                     }
@@ -78,13 +77,6 @@ final class HttpLatency {
             pool.shutdownNow();
         }
         return Percentiles.of(samples, errors.get(), failed.get());
-    }
-
-    private volatile String lastFailure;
-
-    /** What went wrong with the last failed request: an HTTP status or an exception. */
-    String lastFailure() {
-        return lastFailure;
     }
 
     /** Sends the query and reads the whole response; null when it answered 200, else what failed. */

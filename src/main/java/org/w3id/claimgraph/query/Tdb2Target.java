@@ -1,11 +1,8 @@
 package org.w3id.claimgraph.query;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -16,9 +13,7 @@ import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
-import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.store.TdbStore;
 
 /**
@@ -36,23 +31,7 @@ final class Tdb2Target implements QueryTarget {
     }
 
     static Tdb2Target open(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new InputException(directory + ": no such TDB2 database directory");
-        }
-        if (!isTdb2(directory)) {
-            throw new InputException(directory + ": not a TDB2 database (it has no Data-NNNN directory)");
-        }
-        return new Tdb2Target("TDB2 database " + directory,
-                DatabaseMgr.connectDatasetGraph(org.apache.jena.dboe.base.file.Location.create(directory.toString()),
-                        TdbStore.servingParams()));
-    }
-
-    private static boolean isTdb2(Path directory) {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().matches("Data-\\d+"));
-        } catch (IOException e) {
-            throw new InputException(directory + ": cannot list: " + e.getMessage(), e);
-        }
+        return new Tdb2Target("TDB2 database " + directory, TdbStore.connect(directory));
     }
 
     @Override

@@ -1,24 +1,19 @@
 package org.w3id.claimgraph.validate;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.dboe.base.file.Location;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.w3id.claimgraph.store.TdbStore;
 import org.w3id.claimgraph.load.GraphBuild;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.UnionDefaultGraph;
+import org.w3id.claimgraph.store.TdbStore;
 
 /**
  * The graph to validate: the seed graph built from the project (with extra RDF files), a TDB2 database,
@@ -54,13 +49,7 @@ public final class ValidationSource {
 
     /** A TDB2 database directory holding the dataset (all its named graphs), queried as the union of its graphs. */
     public static ValidationSource tdb(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new InputException(dir + ": no such TDB2 database directory");
-        }
-        if (!isTdb2(dir)) {
-            throw new InputException(dir + ": not a TDB2 database (it has no Data-NNNN directory)");
-        }
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()), TdbStore.servingParams());
+        DatasetGraph dsg = TdbStore.connect(dir);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         String description = "TDB2 database " + dir;
         return new ValidationSource(description, SparqlService.local(dsg, description), dsg, dsg.getUnionGraph());
@@ -72,14 +61,6 @@ public final class ValidationSource {
             throw new InputException("--endpoint: not an http(s) URL: " + url);
         }
         return new ValidationSource("endpoint " + url, SparqlService.remote(url), null, null);
-    }
-
-    private static boolean isTdb2(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().matches("Data-\\d+"));
-        } catch (IOException e) {
-            throw new InputException(dir + ": cannot read: " + e.getMessage(), e);
-        }
     }
 
     /**
