@@ -26,9 +26,12 @@ final class HttpLatency {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
+    private final Duration requestTimeout;
 
-    HttpLatency(String endpoint) {
+    /** {@code serverTimeout}: the server's query timeout; a request waits a minute longer than it before giving up. */
+    HttpLatency(String endpoint, Duration serverTimeout) {
         this.endpoint = URI.create(endpoint);
+        this.requestTimeout = serverTimeout.plusMinutes(1);
     }
 
     /** Whether a GET of {@code url} answers 200. */
@@ -85,7 +88,7 @@ final class HttpLatency {
             HttpRequest request = HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/sparql-results+json")
-                    .timeout(Duration.ofMinutes(10))
+                    .timeout(requestTimeout)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {
