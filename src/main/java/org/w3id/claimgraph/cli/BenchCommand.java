@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Stop sampling a query in one mode after this long, once it has one sample (default: ${DEFAULT-VALUE}).")
     Duration budget;
 
-    // Longer than serve's 120 s: at eight clients on two cores the slowest aggregates take several minutes, and
+    // Far longer than serve's 30 s: at eight clients on two cores the slowest aggregates take several minutes, and
     // a timeout would leave them without a figure rather than measure them.
     @Option(names = "--query-timeout", defaultValue = "30m", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "The bench server's query timeout; a named query whose first run passes it is reported as timed out (default: ${DEFAULT-VALUE}).")

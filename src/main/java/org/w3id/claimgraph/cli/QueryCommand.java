@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.w3id.claimgraph.load.GraphBuild;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
 import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.query.Page;
 import org.w3id.claimgraph.query.Prefixes;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QueryTarget;
@@ -51,6 +51,12 @@ final class QueryCommand implements Callable<Integer> {
             converter = FormatConverter.class,
             description = "table (default), csv, tsv, json or xml (the W3C SPARQL result formats).")
     ResultFormat format;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N rows (a page of a large result).")
+    Long limit;
+
+    @Option(names = "--offset", paramLabel = "N", description = "Skip the first N rows (with --limit, the page that starts after them).")
+    Long offset;
 
     @ArgGroup(exclusive = true)
     Source source;
@@ -95,10 +101,13 @@ final class QueryCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
-        Query bound = query.bind(values());
+        Page page = new Page(limit, offset == null ? 0 : offset);
+        Query bound = page.applyTo(query.bind(values()));
         try (QueryTarget target = target(layout)) {
-            RowSetRewindable rows = target.select(bound);
-            format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));
+            target.stream(bound, null, rows -> {
+                format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));
+                return null;
+            });
         }
         out.flush();
         return ExitCode.OK;

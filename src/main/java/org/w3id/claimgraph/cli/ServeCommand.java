@@ -69,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             QueryTarget target = QueryTarget.dataset(dataset, source);
             ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
                     .updateUsers(updateUsers).requestLog(true)
-                    .addServlet("/api/*", new QueryApiServlet(library, target))
+                    .addServlet("/api/*", new QueryApiServlet(library, target, timeout))
                     .corsPath("/api/*");
             ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
                     ValidationSource.of(DatasetFactory.wrap(dataset), source));

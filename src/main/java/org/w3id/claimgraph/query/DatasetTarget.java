@@ -1,10 +1,14 @@
 package org.w3id.claimgraph.query;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSetMem;
-import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 
 /** Queries a dataset in this process inside a read transaction. */
@@ -18,10 +22,12 @@ final class DatasetTarget implements QueryTarget {
     }
 
     @Override
-    public RowSetRewindable select(Query query) {
+    public <T> T stream(Query query, Duration timeout, Function<RowSet, T> reader) {
         return Txn.calculateRead(dsg, () -> {
-            try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
-                return RowSetMem.create(exec.select());
+            QueryExecBuilder builder = QueryExec.dataset(dsg).query(query);
+            if (timeout != null) builder.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try (QueryExec exec = builder.build()) {
+                return reader.apply(exec.select());
             }
         });
     }

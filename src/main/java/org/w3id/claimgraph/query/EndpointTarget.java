@@ -1,13 +1,14 @@
 package org.w3id.claimgraph.query;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSetMem;
-import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.w3id.claimgraph.load.InputException;
 
@@ -27,9 +28,10 @@ final class EndpointTarget implements QueryTarget {
     }
 
     @Override
-    public RowSetRewindable select(Query query) {
-        try (QueryExec exec = QueryExecHTTP.service(url).query(query).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).build()) {
-            return RowSetMem.create(exec.select());
+    public <T> T stream(Query query, Duration timeout, Function<RowSet, T> reader) {
+        long millis = timeout == null ? TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS) : timeout.toMillis();
+        try (QueryExec exec = QueryExecHTTP.service(url).query(query).timeout(millis, TimeUnit.MILLISECONDS).build()) {
+            return reader.apply(exec.select());
         } catch (HttpException | QueryException e) {
             throw new InputException("endpoint " + url + ": " + describe(e), e);
         }

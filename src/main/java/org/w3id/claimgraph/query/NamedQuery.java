@@ -122,6 +122,9 @@ public record NamedQuery(String name, String title, String description, List<Par
         if (!PARAM_NAME.matcher(paramName).matches()) {
             throw new InputException(where + ": '" + paramName + "' is not a SPARQL variable name");
         }
+        if (Page.PARAMETERS.contains(paramName)) {
+            throw new InputException(where + ": '" + paramName + "' is reserved for paging (limit and offset), name the parameter otherwise");
+        }
         if (!Pattern.compile("[?$]" + paramName + "\\b").matcher(withoutComments(text)).find()) {
             throw new InputException(where + ": parameter '" + paramName + "' is not a variable (?" + paramName + ") of the query");
         }

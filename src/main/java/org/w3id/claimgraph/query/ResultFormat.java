@@ -10,6 +10,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 
@@ -45,9 +46,12 @@ public enum ResultFormat {
                 + String.join(", ", Arrays.stream(values()).map(ResultFormat::keyword).toList()) + ")");
     }
 
-    /** Writes the rows from the start; a table shows IRIs with the given prefixes. */
-    public void write(RowSetRewindable rows, OutputStream out, PrefixMapping prefixes) {
-        rows.reset();
+    /**
+     * Writes the rows as they come (from the start, when they can be read again); a table shows IRIs with
+     * the given prefixes. The W3C formats keep nothing; a table holds its cells' text, to align its columns.
+     */
+    public void write(RowSet rows, OutputStream out, PrefixMapping prefixes) {
+        if (rows instanceof RowSetRewindable rewindable) rewindable.reset();
         if (lang == null) {
             PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
             TextTable.of(ResultSet.adapt(rows), prefixes).print(print);

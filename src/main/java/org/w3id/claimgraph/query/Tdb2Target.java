@@ -1,17 +1,15 @@
 package org.w3id.claimgraph.query;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetMem;
-import org.apache.jena.sparql.exec.RowSetRewindable;
-import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.w3id.claimgraph.store.TdbStore;
@@ -35,14 +33,12 @@ final class Tdb2Target implements QueryTarget {
     }
 
     @Override
-    public RowSetRewindable select(Query query) {
+    public <T> T stream(Query query, Duration timeout, Function<RowSet, T> reader) {
         return Txn.calculateRead(dsg, () -> {
-            try (QueryExec exec = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true).build()) {
-                // TDB2 bindings resolve their nodes lazily, which needs the transaction: detach them inside it.
-                RowSet rows = exec.select();
-                List<Binding> detached = new ArrayList<>();
-                rows.forEachRemaining(b -> detached.add(b.detach()));
-                return RowSetMem.create(RowSetStream.create(rows.getResultVars(), detached.iterator()));
+            QueryExecBuilder builder = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true);
+            if (timeout != null) builder.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try (QueryExec exec = builder.build()) {
+                return reader.apply(exec.select());
             }
         });
     }

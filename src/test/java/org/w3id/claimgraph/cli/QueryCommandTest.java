@@ -110,6 +110,26 @@ class QueryCommandTest {
     }
 
     @Test
+    void limitAndOffsetPrintOnePageFromEverySource() {
+        for (String[] source : List.of(new String[] {"--tdb", tdbDir.toString()}, new String[] {"--endpoint", endpoint})) {
+            Run whole = run(concat(new String[] {"query", "references-cited", "--format", "csv"}, source));
+            assertEquals(0, whole.exit(), whole.err());
+            List<String> rows = List.of(whole.out().split("\r\n"));
+            assertTrue(rows.size() > 4, "a header and enough rows: " + rows.size());
+            Run page = run(concat(new String[] {"query", "references-cited", "--format", "csv", "--limit", "2", "--offset", "1"}, source));
+            assertEquals(0, page.exit(), page.err());
+            assertEquals(List.of(rows.get(0), rows.get(2), rows.get(3)), List.of(page.out().split("\r\n")), source[0]);
+        }
+        assertUsage(run("query", "graph-summary", "--limit", "-1"), "limit must be 0 or more, not -1");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void showPrintsTheQueryFile() throws Exception {
         Run r = run("query", "claims-about", "--show");
         assertEquals(0, r.exit());

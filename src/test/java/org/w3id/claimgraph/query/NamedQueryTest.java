@@ -41,13 +41,13 @@ class NamedQueryTest {
                 # description: second line.
                 # param: thing iri - The thing
                 # param: label string ? A label (optional)
-                # param: limit integer 10 How many
+                # param: most integer 10 How many
                 # param: share decimal 0.5 A share
                 # param: strict boolean false Be strict
                 """ + PROLOGUE + """
                 SELECT ?thing ?label WHERE {
                   ?thing cg:label ?label ; cg:count ?n ; cg:share ?s .
-                  FILTER (?n <= ?limit && ?s >= ?share && (!?strict || COALESCE(?label != "", false)))
+                  FILTER (?n <= ?most && ?s >= ?share && (!?strict || COALESCE(?label != "", false)))
                 }
                 """);
     }
@@ -61,20 +61,20 @@ class NamedQueryTest {
         assertEquals(List.of(
                 new NamedQuery.Param("thing", ParamType.IRI, true, null, "The thing"),
                 new NamedQuery.Param("label", ParamType.STRING, false, null, "A label (optional)"),
-                new NamedQuery.Param("limit", ParamType.INTEGER, false, "10", "How many"),
+                new NamedQuery.Param("most", ParamType.INTEGER, false, "10", "How many"),
                 new NamedQuery.Param("share", ParamType.DECIMAL, false, "0.5", "A share"),
                 new NamedQuery.Param("strict", ParamType.BOOLEAN, false, "false", "Be strict")), q.params());
-        assertEquals(List.of("thing:iri", "[label:string]", "[limit:integer=10]", "[share:decimal=0.5]", "[strict:boolean=false]"),
+        assertEquals(List.of("thing:iri", "[label:string]", "[most:integer=10]", "[share:decimal=0.5]", "[strict:boolean=false]"),
                 q.params().stream().map(NamedQuery.Param::synopsis).toList());
         assertEquals(List.of("thing", "label"), q.columns());
     }
 
     @Test
     void valuesBecomeTermsOfTheirType() throws IOException {
-        Map<Var, Node> args = sample().arguments(Map.of("thing", "cg:Claim", "limit", "+007", "share", "1", "strict", "TRUE"));
+        Map<Var, Node> args = sample().arguments(Map.of("thing", "cg:Claim", "most", "+007", "share", "1", "strict", "TRUE"));
         assertEquals(NodeFactory.createURI("https://w3id.org/claimgraph/ontology#Claim"), args.get(Var.alloc("thing")));
-        assertEquals("7", args.get(Var.alloc("limit")).getLiteralLexicalForm());
-        assertEquals("http://www.w3.org/2001/XMLSchema#integer", args.get(Var.alloc("limit")).getLiteralDatatypeURI());
+        assertEquals("7", args.get(Var.alloc("most")).getLiteralLexicalForm());
+        assertEquals("http://www.w3.org/2001/XMLSchema#integer", args.get(Var.alloc("most")).getLiteralDatatypeURI());
         assertEquals("1", args.get(Var.alloc("share")).getLiteralLexicalForm());
         assertEquals("http://www.w3.org/2001/XMLSchema#decimal", args.get(Var.alloc("share")).getLiteralDatatypeURI());
         assertEquals("true", args.get(Var.alloc("strict")).getLiteralLexicalForm());
@@ -102,7 +102,7 @@ class NamedQueryTest {
         assertEquals("colour", unknown.parameter());
         assertTrue(unknown.getMessage().contains("unknown parameter 'colour'"), unknown.getMessage());
 
-        Map<String, String> bad = Map.of("limit", "ten", "share", "1e3", "strict", "yes", "thing", "nope:x");
+        Map<String, String> bad = Map.of("most", "ten", "share", "1e3", "strict", "yes", "thing", "nope:x");
         for (Map.Entry<String, String> e : bad.entrySet()) {
             Map<String, String> values = new java.util.HashMap<>(Map.of("thing", "cg:Claim"));
             values.put(e.getKey(), e.getValue());
@@ -139,6 +139,9 @@ class NamedQueryTest {
         assertTrue(def.getMessage().contains("the default of 'y'"), def.getMessage());
         InputException twice = assertThrows(InputException.class, () -> write("t4", "# param: y iri ? a\n# param: y iri ? b\n" + body));
         assertTrue(twice.getMessage().contains("declared twice"), twice.getMessage());
+        InputException reserved = assertThrows(InputException.class, () -> write("t7",
+                "# param: limit integer 10 how many\n" + PROLOGUE + "SELECT ?x WHERE { ?x cg:p ?limit }\n"));
+        assertTrue(reserved.getMessage().contains("t7.rq:1") && reserved.getMessage().contains("reserved for paging"), reserved.getMessage());
         InputException bound = assertThrows(InputException.class, () -> write("t6",
                 "# param: y string ? a\n" + PROLOGUE + "SELECT ?x WHERE { ?x cg:p ?z FILTER (!BOUND(?y) || ?z = ?y) }\n"));
         assertTrue(bound.getMessage().contains("t6.rq") && bound.getMessage().contains("use COALESCE rather than BOUND"), bound.getMessage());

@@ -73,6 +73,8 @@ public final class OpenApi {
             param.put("schema", schema);
             parameters.add(param);
         }
+        parameters.add(pageParameter("limit", "At most this many rows: one page of a large result."));
+        parameters.add(pageParameter("offset", "Skip this many rows first; with limit, the page that starts after them."));
         get.put("parameters", parameters);
 
         JsonObject responses = new JsonObject();
@@ -86,10 +88,23 @@ public final class OpenApi {
         ok.put("content", content);
         responses.put("200", ok);
         responses.put("400", errorResponse("A parameter is unknown, missing, or not of its type; the message names it."));
+        responses.put("503", errorResponse("The query did not finish within the server's timeout."));
         get.put("responses", responses);
         JsonObject path = new JsonObject();
         path.put("get", get);
         return path;
+    }
+
+    private static JsonObject pageParameter(String name, String description) {
+        JsonObject param = new JsonObject();
+        param.put("name", name);
+        param.put("in", "query");
+        param.put("required", false);
+        param.put("description", description);
+        JsonObject schema = typeSchema("integer");
+        schema.put("minimum", 0);
+        param.put("schema", schema);
+        return param;
     }
 
     private static JsonObject textOperation(NamedQuery q) {

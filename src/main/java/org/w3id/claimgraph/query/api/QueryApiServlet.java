@@ -2,7 +2,9 @@ package org.w3id.claimgraph.query.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,12 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.query.QueryCancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.query.Page;
 import org.w3id.claimgraph.query.ParameterException;
 import org.w3id.claimgraph.query.Prefixes;
 import org.w3id.claimgraph.query.QueryLibrary;
@@ -31,11 +34,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * The named queries as a REST API. Mounted at {@code /api/*}:
  * <ul>
  * <li>{@code GET /api/queries}: the list of queries (JSON)</li>
- * <li>{@code GET /api/queries/NAME?param=value}: the results, SPARQL JSON by default; CSV, TSV or XML by {@code Accept}</li>
+ * <li>{@code GET /api/queries/NAME?param=value}: the results, SPARQL JSON by default; CSV, TSV or XML by {@code Accept};
+ * {@code limit} and {@code offset} ask for one page of them</li>
  * <li>{@code GET /api/queries/NAME.rq}: the query text</li>
  * <li>{@code GET /api/openapi.json}: the OpenAPI 3 description, generated from the query headers</li>
  * </ul>
- * A bad parameter is a 400 with a JSON body naming it; an unknown query or path a 404.
+ * A bad parameter is a 400 with a JSON body naming it; an unknown query or path a 404; a query that passes
+ * the timeout before its first row a 503. Rows are written as the query yields them, never all held.
  * <pre>
  * FusekiServer.create().add("/kg", dsg, false).addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(dsg, "kg")))
  * </pre>
@@ -50,10 +55,18 @@ public final class QueryApiServlet extends HttpServlet {
 
     private final transient QueryLibrary library;
     private final transient QueryTarget target;
+    private final transient Duration timeout;
 
+    /** With no limit on how long a query may run. */
     public QueryApiServlet(QueryLibrary library, QueryTarget target) {
+        this(library, target, null);
+    }
+
+    /** {@code timeout}: how long a query may run (null: no limit), as the server's SPARQL endpoints allow. */
+    public QueryApiServlet(QueryLibrary library, QueryTarget target, Duration timeout) {
         this.library = library;
         this.target = target;
+        this.timeout = timeout;
     }
 
     @Override
@@ -74,6 +87,11 @@ public final class QueryApiServlet extends HttpServlet {
             }
         } catch (ParameterException e) {
             sendError(resp, 400, e.getMessage(), e.parameter());
+        } catch (QueryCancelledException e) {
+            sendError(resp, 503, "the query did not finish within the server's timeout"
+                    + (timeout == null ? "" : " of " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s")) + "; ask for less (see its parameters)", null);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } catch (InputException e) {
             LOG.warn("query API: {}", e.getMessage());
             sendError(resp, 502, e.getMessage(), null);
@@ -103,16 +121,27 @@ public final class QueryApiServlet extends HttpServlet {
     private void run(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
         Optional<NamedQuery> query = find(resp, name);
         if (query.isEmpty()) return;
-        Query bound = query.get().bind(values(req));
+        Map<String, String> values = values(req);
+        Page page = Page.parse(values.remove("limit"), values.remove("offset"));
+        Query bound = page.applyTo(query.get().bind(values));
         ResultFormat format = negotiate(req.getHeader("Accept"));
-        RowSetRewindable rows = target.select(bound);
-        resp.setStatus(200);
-        resp.setContentType(format.mediaType());
-        resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Vary", "Accept");
-        OutputStream out = resp.getOutputStream();
-        format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));
-        out.flush();
+        target.stream(bound, timeout, rows -> {
+            // The work up to the first row (all of it, for a sorted query) is done before the status is sent,
+            // so that a timeout or failure there is still answered with an error instead of a cut-off 200.
+            rows.hasNext();
+            resp.setStatus(200);
+            resp.setContentType(format.mediaType());
+            resp.setCharacterEncoding("UTF-8");
+            resp.setHeader("Vary", "Accept");
+            try {
+                OutputStream out = resp.getOutputStream();
+                format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
     }
 
     private static Map<String, String> values(HttpServletRequest req) {

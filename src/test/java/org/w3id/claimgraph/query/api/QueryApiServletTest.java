@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +68,7 @@ class QueryApiServletTest {
         server = FusekiServer.create().port(0).loopback(true)
                 .add("/kg", UnionDefaultGraph.wrap(fixture), false)
                 .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(fixture, "fixture")))
+                .addServlet("/hurried/*", new QueryApiServlet(library, QueryTarget.dataset(fixture, "fixture"), Duration.ofMillis(1)))
                 .build().start();
         base = "http://localhost:" + server.getHttpPort();
     }
@@ -168,8 +171,10 @@ class QueryApiServletTest {
             assertTrue(get.getString("description").startsWith(q.description()), q.name());
             assertTrue(operationIds.add(get.getString("operationId")), "operation ids are unique");
             JsonArray params = get.get("parameters").getAsArray();
-            assertEquals(q.params().size(), params.size(), q.name());
-            for (int i = 0; i < params.size(); i++) {
+            assertEquals(q.params().size() + 2, params.size(), q.name());
+            assertEquals(List.of("limit", "offset"), List.of(params.get(params.size() - 2).getAsObject().getString("name"),
+                    params.get(params.size() - 1).getAsObject().getString("name")), q.name());
+            for (int i = 0; i < q.params().size(); i++) {
                 JsonObject p = params.get(i).getAsObject();
                 NamedQuery.Param declared = q.params().get(i);
                 assertEquals(declared.name(), p.getString("name"));
@@ -207,6 +212,38 @@ class QueryApiServletTest {
         assertError(base + "/api/queries/no-such-query", 404, null, "no query named 'no-such-query'");
         assertError(base + "/api/queries/no-such-query.rq", 404, null, "no query named 'no-such-query'");
         assertError(base + "/api/elsewhere", 404, null, "no such resource");
+    }
+
+    @Test
+    void limitAndOffsetPageThroughTheRowsInOrder() throws Exception {
+        String url = base + "/api/queries/claims-by-evidence-type";
+        List<String> all = csvRows(url);
+        assertTrue(all.size() > 5, "enough rows to page through: " + all.size());
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < all.size() + 2; offset += 2) {
+            List<String> page = csvRows(url + "?limit=2&offset=" + offset);
+            assertTrue(page.size() <= 2, "a page holds at most limit rows");
+            paged.addAll(page);
+        }
+        assertEquals(all, paged, "the pages, one after the other, are the whole result");
+        assertEquals(all.subList(3, all.size()), csvRows(url + "?offset=3"));
+        assertEquals(List.of(), csvRows(url + "?limit=0"));
+        assertEquals(all.subList(0, 1), csvRows(url + "?limit=1&type=" + enc(all.get(0).split(",")[0])), "a page of a query given parameters");
+        assertError(url + "?limit=ten", 400, "limit", "limit must be a whole number, not 'ten'");
+        assertError(url + "?offset=-1", 400, "offset", "offset must be 0 or more");
+    }
+
+    @Test
+    void aQueryPastTheTimeoutIs503() throws Exception {
+        assertError(base + "/hurried/queries/contradicting-claims", 503, null, "did not finish within the server's timeout of 1 ms");
+    }
+
+    private static List<String> csvRows(String url) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = get(url, "text/csv");
+        assertEquals(200, response.statusCode(), url);
+        List<String> lines = new ArrayList<>(List.of(new String(response.body(), StandardCharsets.UTF_8).split("\r\n")));
+        lines.remove(0);
+        return lines;
     }
 
     @Test
