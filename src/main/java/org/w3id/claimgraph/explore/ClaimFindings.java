@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QueryTarget;
@@ -35,23 +35,24 @@ public interface ClaimFindings {
         NamedQuery query = library.get("unsupported-claims");
         Supplier<Map<String, List<ClaimFinding>>> all = memoize(() -> {
             Query bound = query.bind(Map.of("includeWeak", "true"));
-            RowSetRewindable rows = target.select(bound);
             Map<String, List<ClaimFinding>> byClaim = new LinkedHashMap<>();
-            rows.forEachRemaining(row -> {
-                String claim = row.get("claim").getURI();
-                boolean unsupported = "unsupported".equals(row.get("support").getLiteralLexicalForm());
-                String grade = row.get("grade").getLiteralLexicalForm();
-                ClaimFinding finding = unsupported
-                        ? new ClaimFinding(claim, "unsupported", "violation",
-                                "Unsupported: it rests only on the source's own non-traceable statement (uncited, a vague appeal"
-                                        + " to research, or an untraceable citation); no traceable or curator evidence supports it.")
-                        : new ClaimFinding(claim, "weakly-supported", "warning",
-                                "Weakly supported: graded " + grade + ".");
-                byClaim.computeIfAbsent(claim, c -> new ArrayList<>()).add(finding);
+            target.stream(bound, null, rows -> {
+                rows.forEachRemaining(row -> byClaim.computeIfAbsent(row.get("claim").getURI(), c -> new ArrayList<>()).add(finding(row)));
+                return null;
             });
             return byClaim;
         });
         return claim -> Collections.unmodifiableList(all.get().getOrDefault(claim, List.of()));
+    }
+
+    private static ClaimFinding finding(Binding row) {
+        String claim = row.get("claim").getURI();
+        if ("unsupported".equals(row.get("support").getLiteralLexicalForm())) {
+            return new ClaimFinding(claim, "unsupported", "violation",
+                    "Unsupported: it rests only on the source's own non-traceable statement (uncited, a vague appeal"
+                            + " to research, or an untraceable citation); no traceable or curator evidence supports it.");
+        }
+        return new ClaimFinding(claim, "weakly-supported", "warning", "Weakly supported: graded " + row.get("grade").getLiteralLexicalForm() + ".");
     }
 
     /**
