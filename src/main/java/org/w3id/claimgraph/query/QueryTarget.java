@@ -13,7 +13,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.exec.RowSetStream;
-import org.apache.jena.tdb2.DatabaseMgr;
+import org.w3id.claimgraph.store.TdbStore;
 
 /**
  * Where a query runs: a dataset in this process, a TDB2 database directory, or a SPARQL endpoint. Each
@@ -52,13 +52,14 @@ public interface QueryTarget extends AutoCloseable {
      * view) or a TDB2 dataset (queried with TDB2's own union default graph), e.g. the one a server serves.
      */
     static QueryTarget dataset(DatasetGraph dsg, String description) {
-        if (DatabaseMgr.isTDB2(dsg)) return new Tdb2Target(description, dsg);
-        return new DatasetTarget(UnionDefaultGraph.wrap(dsg), description);
+        return DatasetTarget.of(dsg, description);
     }
 
     /** An existing TDB2 database directory; an input error when there is none. */
     static QueryTarget tdb2(Path directory) {
-        return Tdb2Target.open(directory);
+        // TdbStore.connect refuses a directory that is not a database: connecting would create an empty one
+        // and answer every query with nothing.
+        return DatasetTarget.of(TdbStore.connect(directory), "TDB2 database " + directory);
     }
 
     /** A SPARQL 1.1 Protocol query endpoint, e.g. {@code http://localhost:3030/kg/sparql}. */
