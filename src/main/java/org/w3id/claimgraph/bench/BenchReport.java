@@ -14,7 +14,7 @@ import org.w3id.claimgraph.bench.Benchmark.QueryResult;
 import org.w3id.claimgraph.bench.Benchmark.RuleResult;
 import org.w3id.claimgraph.bench.Benchmark.Settings;
 import org.w3id.claimgraph.bench.Benchmark.SizeResult;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 
 /** The benchmark's Markdown report: every figure beside its baseline and the ratio between them. */
 final class BenchReport {

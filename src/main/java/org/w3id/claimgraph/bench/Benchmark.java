@@ -28,14 +28,14 @@ import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.load.StreamingBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.build.StreamingBuild;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.scale.CorpusGenerator;
+import org.w3id.claimgraph.generate.CorpusGenerator;
 import org.w3id.claimgraph.server.ClaimServer;
 import org.w3id.claimgraph.store.TdbStore;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.project.GraphNames;
 
 /**
  * Measures claimgraph at growing corpus sizes against the physical limits: for each size it generates a

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Dataset;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.project.GraphNames;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

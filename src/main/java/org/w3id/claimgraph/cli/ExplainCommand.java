@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.validate.ClaimExplainer;
 import org.w3id.claimgraph.validate.ClaimLocator;
 import org.w3id.claimgraph.validate.Explanation;

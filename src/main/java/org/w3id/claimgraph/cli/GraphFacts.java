@@ -3,7 +3,7 @@ package org.w3id.claimgraph.cli;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.UnionDefaultGraph;
 

@@ -3,8 +3,8 @@ package org.w3id.claimgraph.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.validate.Engine;
 import org.w3id.claimgraph.validate.ValidationSource;
 

@@ -11,10 +11,10 @@ import java.util.function.Consumer;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.system.progress.MonitorOutput;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.load.StreamingBuild;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.build.StreamingBuild;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;

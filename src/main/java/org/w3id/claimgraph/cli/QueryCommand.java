@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.Page;
-import org.w3id.claimgraph.query.Prefixes;
+import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QueryTarget;
 import org.w3id.claimgraph.query.ResultFormat;

@@ -26,7 +26,7 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.w3id.claimgraph.query.QueryTarget;
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.project.CG;
 
 /**
  * Every IRI under {@code https://w3id.org/claimgraph/id/} answered at its path here ({@code /id/...}), by

@@ -10,7 +10,7 @@ import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 
 /**
  * Sends a query to a SPARQL endpoint. The query goes out as Jena serializes its syntax tree, so bound

@@ -18,7 +18,8 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.Prefixes;
 
 /**
  * A SPARQL query kept as a file in queries/, with a header of comment lines that describe it:

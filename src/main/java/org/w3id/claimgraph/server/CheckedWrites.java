@@ -25,7 +25,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.w3id.claimgraph.query.UnionDefaultGraph;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.project.GraphNames;
 
 /**
  * The only way data changes on a running server. A write is applied to an in-memory copy of the dataset;

@@ -26,7 +26,7 @@ import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 
 /**
  * A claimgraph dataset in a TDB2 directory. {@link #write} replaces a directory atomically: the data goes

@@ -8,10 +8,10 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Var;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.NamedQuery;
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.project.CG;
 
 /** Gathers what explain shows about one claim, from the queries of queries/validate/ and the rules. */
 public final class ClaimExplainer {

@@ -3,7 +3,7 @@ package org.w3id.claimgraph.validate;
 import java.util.Comparator;
 
 import org.apache.jena.graph.Node;
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.project.CG;
 
 /**
  * One rule result for one claim, with where the claim is made: the document and the quoted words.

@@ -20,12 +20,12 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
-import org.w3id.claimgraph.load.BuildFailure;
-import org.w3id.claimgraph.load.BuildProblem;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.load.StrictRdfReader;
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.project.BuildFailure;
+import org.w3id.claimgraph.project.BuildProblem;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.project.StrictRdfReader;
+import org.w3id.claimgraph.project.CG;
 
 /**
  * The rules of ontology/rules.ttl, read and checked: every cg:Rule needs an id, a label, a definition,

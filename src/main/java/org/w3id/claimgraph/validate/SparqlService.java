@@ -13,7 +13,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 
 /**
  * Where SPARQL queries go: a local dataset (read in a transaction) or a SPARQL 1.1 endpoint over HTTP.

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
+import org.w3id.claimgraph.project.Prefixes;
 
 /**
  * Every named query on the curated seed graph (five documents, 467 claims), with the rows the curated

@@ -38,12 +38,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QueryTarget;
 import org.w3id.claimgraph.query.UnionDefaultGraph;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.project.GraphNames;
 
 /** The read side over real HTTP: every query result format, GET and POST, both endpoints, GSP reads. */
 class ServeQueryTest {

@@ -22,10 +22,10 @@ import org.apache.jena.tdb2.TDB2;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.project.GraphNames;
 
 /** Real TDB2 directories: atomic replacement, nothing left behind on failure, and what open refuses. */
 class TdbStoreTest {

@@ -14,11 +14,11 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
-import org.w3id.claimgraph.load.BuildFailure;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.project.BuildFailure;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.project.GraphNames;
 
 /** Reading ontology/rules.ttl: what a rule must have, and what happens when it does not. */
 class RuleSetTest {

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.query.NamedQuery;
-import org.w3id.claimgraph.query.Prefixes;
+import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.query.QueryFixture;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QuerySamples;
