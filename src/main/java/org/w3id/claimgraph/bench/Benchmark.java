@@ -29,7 +29,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.w3id.claimgraph.project.ProjectLayout;
-import org.w3id.claimgraph.build.StreamingBuild;
+import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.generate.CorpusGenerator;
@@ -125,7 +125,7 @@ public final class Benchmark {
 
         log.accept(size + " claims: building " + nquads);
         t0 = System.nanoTime();
-        StreamingBuild.Result built = StreamingBuild.create().layout(new ProjectLayout(corpus)).progress(log).writeNQuads(nquads);
+        GraphBuild.Result built = GraphBuild.create().layout(new ProjectLayout(corpus)).progress(log).writeNQuads(nquads);
         double buildSeconds = seconds(t0);
 
         log.accept(size + " claims: RIOT parse baseline");

@@ -1,20 +1,14 @@
 package org.w3id.claimgraph.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-import org.apache.jena.query.Dataset;
-import org.apache.jena.system.progress.MonitorOutput;
-import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
-import org.w3id.claimgraph.build.StreamingBuild;
+import org.w3id.claimgraph.store.DatabaseLoad;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;
@@ -57,33 +51,8 @@ final class LoadCommand implements Callable<Integer> {
         };
         boolean showProgress = progress || System.console() != null;
         Consumer<String> lines = showProgress ? line -> System.err.println("claimgraph: " + line) : line -> {};
-        if (!extraFiles.isEmpty()) {
-            GraphBuild build = GraphBuild.create().layout(layout);
-            extraFiles.forEach(build::extraFile);
-            Dataset dataset = build.build();
-            long quads = TdbStore.write(dataset.asDatasetGraph(), tdb);
-            System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n",
-                    quads, GraphFacts.count(dataset, "claims"), GraphFacts.count(dataset, "documents"), tdb);
-            return ExitCode.OK;
-        }
-        Path target = tdb.toAbsolutePath().normalize();
-        Path nquads = target.resolveSibling("." + target.getFileName() + ".build-" + UUID.randomUUID() + ".nq");
-        try {
-            lines.accept("build: reading and checking " + layout.seedsDir());
-            StreamingBuild.Result built = StreamingBuild.create().layout(layout).progress(lines).writeNQuads(nquads);
-            lines.accept(String.format("build: %,d quads, %,d claims, %,d documents; loading with the %s loader",
-                    built.quads(), built.claims(), built.documents(), loader));
-            MonitorOutput output = showProgress ? (fmt, args) -> lines.accept("load: " + String.format(fmt, args))
-                    : (fmt, args) -> {};
-            long quads = TdbStore.write(nquads, built.prefixes(), built.quads(), tdb, kind, output);
-            System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n", quads, built.claims(), built.documents(), tdb);
-            return ExitCode.OK;
-        } finally {
-            try {
-                Files.deleteIfExists(nquads);
-            } catch (IOException e) {
-                // Best effort: the build file is named after the database it was for.
-            }
-        }
+        DatabaseLoad.Result loaded = DatabaseLoad.of(layout).extraFiles(extraFiles).loader(kind).progress(lines).into(tdb);
+        System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n", loaded.quads(), loaded.claims(), loaded.documents(), tdb);
+        return ExitCode.OK;
     }
 }

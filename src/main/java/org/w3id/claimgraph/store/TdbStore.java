@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.jena.dboe.base.file.Location;
@@ -69,6 +70,15 @@ public final class TdbStore {
      */
     public static long write(Path nquads, Map<String, String> prefixes, long expectedQuads, Path dir, Loader kind,
                              MonitorOutput output) {
+        return write(nquads, prefixes, expectedQuads, dir, kind, output, null);
+    }
+
+    /**
+     * As {@link #write(Path, Map, long, Path, Loader, MonitorOutput)}, then runs {@code afterLoad} on the new
+     * database (the build phases) before it replaces the old one; the count returned includes what it added.
+     */
+    public static long write(Path nquads, Map<String, String> prefixes, long expectedQuads, Path dir, Loader kind,
+                             MonitorOutput output, Consumer<DatasetGraph> afterLoad) {
         return replace(dir, fresh -> {
             DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(fresh.toString());
             try {
@@ -94,7 +104,9 @@ public final class TdbStore {
                 if (written != expectedQuads) {
                     throw new IllegalStateException("the new database holds " + written + " quads, expected " + expectedQuads);
                 }
-                return written;
+                if (afterLoad == null) return written;
+                afterLoad.accept(tdb);
+                return Txn.calculateRead(tdb, () -> tdb.stream().count());
             } finally {
                 TDBInternal.expel(tdb);
             }

@@ -25,7 +25,7 @@ class StreamedLoadTest {
 
     @Test
     void bothLoadersWriteEveryQuadAndABadFileChangesNothing() throws IOException {
-        StreamingBuild.Result built = StreamingBuild.create().layout(ProjectLayout.locate()).writeNQuads(dir.resolve("seeds.nq"));
+        GraphBuild.Result built = GraphBuild.create().layout(ProjectLayout.locate()).writeNQuads(dir.resolve("seeds.nq"));
         Path db = dir.resolve("db");
         for (TdbStore.Loader loader : TdbStore.Loader.values()) {
             assertEquals(built.quads(), TdbStore.write(built.file(), built.prefixes(), built.quads(), db, loader, (f, a) -> {}));

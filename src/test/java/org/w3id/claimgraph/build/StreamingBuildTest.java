@@ -31,7 +31,7 @@ class StreamingBuildTest {
     @Test
     void theSeedsStreamToTheSameDatasetAsTheInMemoryBuild() {
         DatasetGraph expected = GraphBuild.create().layout(ProjectLayout.locate()).build().asDatasetGraph();
-        StreamingBuild.Result result = StreamingBuild.create().layout(ProjectLayout.locate()).writeNQuads(dir.resolve("seeds.nq"));
+        GraphBuild.Result result = GraphBuild.create().layout(ProjectLayout.locate()).writeNQuads(dir.resolve("seeds.nq"));
         DatasetGraph streamed = RDFDataMgr.loadDatasetGraph(result.file().toString());
 
         assertEquals(graphNames(expected), graphNames(streamed));
@@ -54,7 +54,7 @@ class StreamingBuildTest {
                 .replace("seeds/claims/003_497fb625f584bf77.ttl", "cg:quoted \"", "cg:quoted \"Not in the text at all. ");
         Path out = dir.resolve("out.nq");
         BuildFailure failure = assertThrows(BuildFailure.class,
-                () -> StreamingBuild.create().layout(project.layout()).writeNQuads(out));
+                () -> GraphBuild.create().layout(project.layout()).writeNQuads(out));
         assertTrue(failure.problems().stream().anyMatch(p -> p.file().equals("seeds/claims/003_497fb625f584bf77.ttl")
                 && p.message().contains("document 003_497fb625f584bf77")), failure.problems().toString());
         assertFalse(Files.exists(out));
@@ -67,7 +67,7 @@ class StreamingBuildTest {
                 .replace("seeds/claims/003_497fb625f584bf77.ttl", "cg:hedged false ;", "cg:hedged \"no\" ;");
         BuildFailure inMemory = assertThrows(BuildFailure.class, () -> GraphBuild.create().layout(project.layout()).build());
         BuildFailure streamed = assertThrows(BuildFailure.class,
-                () -> StreamingBuild.create().layout(project.layout()).writeNQuads(dir.resolve("out.nq")));
+                () -> GraphBuild.create().layout(project.layout()).writeNQuads(dir.resolve("out.nq")));
         assertEquals(Set.copyOf(inMemory.problems()), Set.copyOf(streamed.problems()));
         assertTrue(streamed.problems().stream().anyMatch(p -> p.node() != null && p.node().contains("/claim/003-")
                 && p.message().contains("cg:hedged")), streamed.problems().toString());
