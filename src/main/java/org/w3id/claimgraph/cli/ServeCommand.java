@@ -8,16 +8,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.query.DatasetFactory;
 import org.w3id.claimgraph.explore.ClaimFindings;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.explore.Explorer;
-import org.w3id.claimgraph.validate.ValidationSource;
 import org.w3id.claimgraph.validate.Validator;
 import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.server.Banner;
 import org.w3id.claimgraph.server.ClaimServer;
@@ -66,14 +64,13 @@ final class ServeCommand implements Callable<Integer> {
         ClaimServer server;
         try {
             library = QueryLibrary.load(layout);
-            QueryTarget target = QueryTarget.dataset(dataset, source);
+            GraphSource graph = GraphSource.of(dataset, source);
             ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
                     .updateUsers(updateUsers).requestLog(true)
-                    .addServlet("/api/*", new QueryApiServlet(library, target, timeout))
+                    .addServlet("/api/*", new QueryApiServlet(library, graph, timeout))
                     .corsPath("/api/*");
-            ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
-                    ValidationSource.of(DatasetFactory.wrap(dataset), source));
-            server = Explorer.install(builder, target, library, findings).build();
+            ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout), graph);
+            server = Explorer.install(builder, graph, findings).build();
             start(server);
         } catch (RuntimeException e) {
             if (tdb != null) TdbStore.close(dataset);

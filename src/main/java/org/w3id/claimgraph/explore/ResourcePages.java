@@ -25,7 +25,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.CG;
 
 /**
@@ -49,11 +49,11 @@ final class ResourcePages extends HttpServlet {
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]+");
     private static final Var RESOURCE = Var.alloc("resource");
 
-    private final transient QueryTarget target;
+    private final transient GraphSource target;
     private final transient ExplorerPages pages;
     private final transient Query describe = QueryFactory.create(resource("describe.rq"));
 
-    ResourcePages(QueryTarget target, ExplorerPages pages) {
+    ResourcePages(GraphSource target, ExplorerPages pages) {
         this.target = target;
         this.pages = pages;
     }

@@ -24,7 +24,7 @@ import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.GraphNames;
 
 /**
@@ -69,7 +69,7 @@ final class CheckedWrites {
      */
     synchronized WriteOutcome apply(Consumer<DatasetGraph> change) {
         DatasetGraph copy = copyOf(base);
-        DatasetGraph view = new WriteView(UnionDefaultGraph.wrap(copy));
+        DatasetGraph view = new WriteView(GraphSource.unionView(copy));
         Txn.executeWrite(copy, () -> change.accept(view));
 
         List<Quad> added = new ArrayList<>();

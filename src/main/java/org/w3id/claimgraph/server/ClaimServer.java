@@ -29,7 +29,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.w3id.claimgraph.project.InputException;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * The claim graph over HTTP: an embedded Fuseki serving one dataset at {@value #DATASET} by the SPARQL 1.1
@@ -221,7 +221,7 @@ public final class ClaimServer {
             NoRemoteDocuments.install();
             if (requestLog) ServerLogging.logRequests();
 
-            DatasetGraph served = new DeadlineDataset(UnionDefaultGraph.wrap(dataset));
+            DatasetGraph served = new DeadlineDataset(GraphSource.unionView(dataset));
             Context context = served.getContext();
             String millis = Long.toString(queryTimeout.toMillis());
             context.set(ARQ.queryTimeout, millis);

@@ -20,10 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.server.ClaimServer;
-import org.w3id.claimgraph.validate.ValidationSource;
 import org.w3id.claimgraph.validate.Validator;
 
 /**
@@ -42,13 +41,13 @@ class ExplorerBrowserTest {
         ProjectLayout layout = ProjectLayout.locate();
         DatasetGraph dataset = GraphBuild.create().layout(layout).build().asDatasetGraph();
         QueryLibrary library = QueryLibrary.load(layout);
-        QueryTarget target = QueryTarget.dataset(dataset, "seed graph");
+        GraphSource target = GraphSource.of(dataset, "seed graph");
         ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(0)
                 .addServlet("/api/*", new QueryApiServlet(library, target)).corsPath("/api/*");
         // As ./claimgraph serve does: the claim pages show the validation engine's findings.
         ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
-                ValidationSource.of(DatasetFactory.wrap(dataset), "seed graph"));
-        server = Explorer.install(builder, target, library, findings).build().start();
+                GraphSource.of(dataset, "seed graph"));
+        server = Explorer.install(builder, target, findings).build().start();
     }
 
     @AfterAll

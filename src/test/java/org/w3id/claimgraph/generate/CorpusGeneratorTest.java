@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
-import org.w3id.claimgraph.validate.Engine;
+import org.w3id.claimgraph.validate.RuleEngine;
 import org.w3id.claimgraph.validate.Finding;
 import org.w3id.claimgraph.validate.Rule;
-import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.validate.Validator;
 
 /** The synthetic corpus: deterministic, valid like the seeds, and with every kind of claim the rules look for. */
@@ -55,7 +55,7 @@ class CorpusGeneratorTest {
     @Test
     void everyValidationRuleFires() {
         Validator validator = Validator.load(new ProjectLayout(corpus));
-        List<Finding> findings = validator.validate(ValidationSource.of(dataset, "generated corpus"), Engine.SPARQL, validator.rules().all());
+        List<Finding> findings = validator.validate(GraphSource.of(dataset.asDatasetGraph(), "generated corpus"), RuleEngine.Kind.SPARQL, validator.rules().all());
         Map<String, Long> byRule = findings.stream().collect(Collectors.groupingBy(Finding::rule, TreeMap::new, Collectors.counting()));
         for (Rule rule : validator.rules().all()) {
             assertTrue(byRule.getOrDefault(rule.id(), 0L) > 0, "rule " + rule.id() + " never fires: " + byRule);

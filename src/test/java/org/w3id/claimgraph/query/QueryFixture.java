@@ -22,6 +22,7 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.project.Prefixes;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * The graphs the query tests run on, each built once per test JVM with the real build:
@@ -83,7 +84,7 @@ public final class QueryFixture {
     /** Runs a named query with the given parameters on a dataset, in memory. */
     public static RowSetRewindable run(DatasetGraph dsg, String name, Map<String, String> params) {
         Query query = library().get(name).bind(params);
-        return QueryTarget.dataset(dsg, "test").select(query);
+        return GraphSource.of(dsg, "test").select(query);
     }
 
     /** The rows as lists of cells, IRIs in prefixed form and literals by lexical form, as the table shows them. */

@@ -41,6 +41,7 @@ import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
 import org.w3id.claimgraph.project.Prefixes;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * Every named query on the curated seed graph (five documents, 467 claims), with the rows the curated
@@ -274,7 +275,7 @@ class SeedQueriesTest {
         // the seeds' own paths to anxiety (through cortisol, hyperexcitability, serotonin) are left aside
         assertEquals(expected("""
                 concept:magnesium | cg:decreases | concept:adrenaline | cg:worsens | concept:anxiety | low | claim:999-001 | claim:999-002
-                """), QueryFixture.cells(QueryTarget.dataset(dsg, "seeds and two claims").select(query)).stream()
+                """), QueryFixture.cells(GraphSource.of(dsg, "seeds and two claims").select(query)).stream()
                 .filter(r -> r.contains("concept:adrenaline")).toList());
     }
 
@@ -551,8 +552,8 @@ class SeedQueriesTest {
         DatasetGraph seeds = QueryFixture.seeds();
         QueryLibrary library = QueryFixture.library();
         FusekiServer server = FusekiServer.create().port(0).loopback(true)
-                .add("/kg", UnionDefaultGraph.wrap(seeds), false)
-                .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(seeds, "seeds")))
+                .add("/kg", GraphSource.unionView(seeds), false)
+                .addServlet("/api/*", new QueryApiServlet(library, GraphSource.of(seeds, "seeds")))
                 .build().start();
         try {
             String base = "http://localhost:" + server.getHttpPort();
@@ -561,7 +562,7 @@ class SeedQueriesTest {
                     new QuerySamples.Sample("documents-by-unsupported-share", Map.of()));
             for (QuerySamples.Sample s : samples) {
                 Query query = library.get(s.name()).bind(s.params());
-                RowSetRewindable memory = QueryTarget.dataset(seeds, "memory").select(query);
+                RowSetRewindable memory = GraphSource.of(seeds, "memory").select(query);
                 assertTrue(QueryFixture.cells(memory).size() >= 5, s + " finds rows on the seeds");
                 for (ResultFormat format : List.of(ResultFormat.TABLE, ResultFormat.CSV)) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();

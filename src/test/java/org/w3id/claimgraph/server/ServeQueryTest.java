@@ -40,8 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.project.GraphNames;
 
@@ -62,7 +61,7 @@ class ServeQueryTest {
     static void start() {
         dataset = Seed.copy();
         server = ClaimServer.builder().dataset(dataset).port(0)
-                .addServlet("/api/*", new QueryApiServlet(QueryLibrary.load(ProjectLayout.locate()), QueryTarget.dataset(dataset, "the seed graph")))
+                .addServlet("/api/*", new QueryApiServlet(QueryLibrary.load(ProjectLayout.locate()), GraphSource.of(dataset, "the seed graph")))
                 .corsPath("/api/*")
                 .build().start();
     }
@@ -130,7 +129,7 @@ class ServeQueryTest {
     void jenaClientSeesEveryClaimAndDocument() {
         Query claims = QueryFactory.create(Seed.PREFIXES + "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:Claim }");
         long expectedClaims = Txn.calculateRead(dataset, () -> {
-            try (QueryExec qe = QueryExec.dataset(UnionDefaultGraph.wrap(dataset)).query(claims).build()) {
+            try (QueryExec qe = QueryExec.dataset(GraphSource.unionView(dataset)).query(claims).build()) {
                 return Long.parseLong(qe.select().next().get("n").getLiteralLexicalForm());
             }
         });

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.ProjectLayout;
 
 /**
@@ -31,7 +32,7 @@ class RuleFixtureTest {
     static void validate() {
         ProjectLayout layout = FixtureProject.create(home);
         validator = Validator.load(layout);
-        findings = validator.validate(ValidationSource.of(FixtureProject.build(layout), "fixture"), Engine.SHACL, validator.rules().all());
+        findings = validator.validate(GraphSource.of(FixtureProject.build(layout).asDatasetGraph(), "fixture"), RuleEngine.Kind.SHACL, validator.rules().all());
     }
 
     @Test
@@ -135,8 +136,8 @@ class RuleFixtureTest {
 
     @Test
     void oneClaimIsValidatedAloneWithTheSameResults() {
-        for (Engine engine : Engine.values()) {
-            ValidationSource source = ValidationSource.of(FixtureProject.build(new ProjectLayout(home)), "fixture");
+        for (RuleEngine.Kind engine : RuleEngine.Kind.values()) {
+            GraphSource source = GraphSource.of(FixtureProject.build(new ProjectLayout(home)).asDatasetGraph(), "fixture");
             List<Finding> alone = validator.validateClaim(source, engine,
                     org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/claimgraph/id/claim/902-003"));
             assertEquals(findings.stream().filter(f -> f.claimId().equals("902-003")).toList(), alone, engine.id());

@@ -18,12 +18,13 @@ import org.apache.jena.query.QueryCancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.Page;
 import org.w3id.claimgraph.query.ParameterException;
 import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
 import org.w3id.claimgraph.query.ResultFormat;
 
 import jakarta.servlet.http.HttpServlet;
@@ -42,7 +43,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * A bad parameter is a 400 with a JSON body naming it; an unknown query or path a 404; a query that passes
  * the timeout before its first row a 503. Rows are written as the query yields them, never all held.
  * <pre>
- * FusekiServer.create().add("/kg", dsg, false).addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(dsg, "kg")))
+ * FusekiServer.create().add("/kg", dsg, false).addServlet("/api/*", new QueryApiServlet(library, GraphSource.of(dsg, "kg")))
  * </pre>
  */
 public final class QueryApiServlet extends HttpServlet {
@@ -54,16 +55,16 @@ public final class QueryApiServlet extends HttpServlet {
             ResultFormat.TSV.mediaType(), ResultFormat.XML.mediaType());
 
     private final transient QueryLibrary library;
-    private final transient QueryTarget target;
+    private final transient GraphSource target;
     private final transient Duration timeout;
 
     /** With no limit on how long a query may run. */
-    public QueryApiServlet(QueryLibrary library, QueryTarget target) {
+    public QueryApiServlet(QueryLibrary library, GraphSource target) {
         this(library, target, null);
     }
 
     /** {@code timeout}: how long a query may run (null: no limit), as the server's SPARQL endpoints allow. */
-    public QueryApiServlet(QueryLibrary library, QueryTarget target, Duration timeout) {
+    public QueryApiServlet(QueryLibrary library, GraphSource target, Duration timeout) {
         this.library = library;
         this.target = target;
         this.timeout = timeout;

@@ -44,9 +44,8 @@ import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.query.QueryFixture;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QuerySamples;
-import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.ResultFormat;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
 
 /**
  * The REST API on a real embedded Fuseki (port 0) that also serves the fixture graph as a read-only SPARQL
@@ -66,9 +65,9 @@ class QueryApiServletTest {
         library = QueryFixture.library();
         DatasetGraph fixture = QueryFixture.withFixture();
         server = FusekiServer.create().port(0).loopback(true)
-                .add("/kg", UnionDefaultGraph.wrap(fixture), false)
-                .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(fixture, "fixture")))
-                .addServlet("/hurried/*", new QueryApiServlet(library, QueryTarget.dataset(fixture, "fixture"), Duration.ofMillis(1)))
+                .add("/kg", GraphSource.unionView(fixture), false)
+                .addServlet("/api/*", new QueryApiServlet(library, GraphSource.of(fixture, "fixture")))
+                .addServlet("/hurried/*", new QueryApiServlet(library, GraphSource.of(fixture, "fixture"), Duration.ofMillis(1)))
                 .build().start();
         base = "http://localhost:" + server.getHttpPort();
     }
@@ -81,10 +80,10 @@ class QueryApiServletTest {
     @Test
     void everyQueryAnswersTheSameInMemoryOnTdb2ThroughTheEndpointAndThroughTheApi() throws Exception {
         DatasetGraph tdb = QuerySamples.tdb2(tdbDir);
-        try (QueryTarget memory = QueryTarget.dataset(QueryFixture.withFixture(), "memory");
-             QueryTarget tdb2 = QueryTarget.tdb2(tdbDir);
-             QueryTarget openTdb2 = QueryTarget.dataset(tdb, "open TDB2 dataset");
-             QueryTarget endpoint = QueryTarget.endpoint(base + "/kg/sparql")) {
+        try (GraphSource memory = GraphSource.of(QueryFixture.withFixture(), "memory");
+             GraphSource tdb2 = GraphSource.tdb2(tdbDir);
+             GraphSource openTdb2 = GraphSource.of(tdb, "open TDB2 dataset");
+             GraphSource endpoint = GraphSource.endpoint(base + "/kg/sparql")) {
             Set<String> covered = new TreeSet<>();
             for (QuerySamples.Sample s : QuerySamples.ALL) {
                 Query query = library.get(s.name()).bind(s.params());
@@ -269,7 +268,7 @@ class QueryApiServletTest {
     private static String local(QuerySamples.Sample s, ResultFormat format) {
         Query query = library.get(s.name()).bind(s.params());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        format.write(QueryTarget.dataset(QueryFixture.withFixture(), "memory").select(query), out, Prefixes.forQuery(query.getPrefixMapping()));
+        format.write(GraphSource.of(QueryFixture.withFixture(), "memory").select(query), out, Prefixes.forQuery(query.getPrefixMapping()));
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -1,4 +1,4 @@
-package org.w3id.claimgraph.query;
+package org.w3id.claimgraph.graph;
 
 import java.util.Iterator;
 
@@ -15,13 +15,13 @@ import org.apache.jena.sparql.core.Quad;
  * {@code unionDefaultGraph} setting; this does it for in-memory datasets. It is marked as a view so
  * that ARQ does not unwrap it and query the base dataset's (empty) default graph instead.
  */
-public final class UnionDefaultGraph extends DatasetGraphWrapper implements DatasetGraphWrapperView {
+final class UnionDefaultGraph extends DatasetGraphWrapper implements DatasetGraphWrapperView {
 
     private UnionDefaultGraph(DatasetGraph base) {
         super(base);
     }
 
-    public static DatasetGraph wrap(DatasetGraph dsg) {
+    static DatasetGraph wrap(DatasetGraph dsg) {
         return dsg instanceof UnionDefaultGraph ? dsg : new UnionDefaultGraph(dsg);
     }
 
