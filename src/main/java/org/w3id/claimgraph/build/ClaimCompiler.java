@@ -102,9 +102,10 @@ final class ClaimCompiler {
                 anchors.add(QuoteLocator.locate(document.text(), exact, prefixHint, suffixHint));
             } catch (QuoteLocator.NotAnchored e) {
                 String needle = exact.length() > 40 ? exact.substring(0, 40) : exact;
-                problems.add(SourceLines.locate(
-                        BuildProblem.forNode(shown, claim.getURI(), e.getMessage() + " (document " + document.id() + ")"),
-                        file, "\"" + needle, needle, shortIdNeedle(claim)));
+                BuildProblem problem = BuildProblem.forNode(shown, claim.getURI(), e.getMessage() + " (document " + document.id() + ")");
+                long[] quoted = SourceLines.find(file, "\"" + needle, needle);
+                problems.add(quoted != null ? problem.withLine(quoted[0], quoted[1])
+                        : SourceLines.locateClaim(problem, file, CG.shortId(claim.getURI())));
             }
         }
         if (anchors.isEmpty()) {
@@ -153,10 +154,6 @@ final class ClaimCompiler {
 
     private BuildProblem problem(Node node, String message) {
         BuildProblem p = BuildProblem.forNode(shown, node.isURI() ? node.getURI() : node.toString(), message);
-        return node.isURI() ? SourceLines.locate(p, file, shortIdNeedle(node), node.getURI()) : p;
-    }
-
-    private static String shortIdNeedle(Node claim) {
-        return claim.isURI() ? "claim:" + CG.shortId(claim.getURI()) : null;
+        return node.isURI() ? SourceLines.locateClaim(p, file, CG.shortId(node.getURI()), node.getURI()) : p;
     }
 }
