@@ -27,8 +27,8 @@ import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.generate.CorpusGenerator;
 import org.w3id.claimgraph.server.ClaimServer;
 import org.w3id.claimgraph.store.TdbStore;
-import org.w3id.claimgraph.validate.Rule;
-import org.w3id.claimgraph.validate.RuleSet;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
 import org.w3id.claimgraph.project.GraphNames;
 
 /**

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.validate.Finding;
 import org.w3id.claimgraph.validate.RuleEngine;
-import org.w3id.claimgraph.validate.Severity;
+import org.w3id.claimgraph.rules.Severity;
 import org.w3id.claimgraph.validate.Validator;
 
 /** Where the claim page's validation findings come from ({@code /api/findings?claim=IRI}). */

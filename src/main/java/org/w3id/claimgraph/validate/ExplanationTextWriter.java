@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.w3id.claimgraph.project.CG;
+import org.w3id.claimgraph.rules.Rule;
 
 /**
  * A claim explained in words: what it says, where, on what evidence, its grade, and the result of

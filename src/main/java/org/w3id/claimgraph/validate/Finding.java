@@ -4,6 +4,9 @@ import java.util.Comparator;
 
 import org.apache.jena.graph.Node;
 import org.w3id.claimgraph.project.CG;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
+import org.w3id.claimgraph.rules.Severity;
 
 /**
  * One rule's judgement on one claim: what a rule engine reports for a row of the rule's query, then completed

@@ -9,6 +9,7 @@ import org.apache.jena.atlas.json.JsonNull;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonString;
 import org.apache.jena.atlas.json.JsonValue;
+import org.w3id.claimgraph.rules.Severity;
 
 /**
  * The report as JSON, in the schema documented in README.md ("Validation", "JSON report"): a format version,

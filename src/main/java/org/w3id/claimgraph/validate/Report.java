@@ -1,6 +1,8 @@
 package org.w3id.claimgraph.validate;
 
 import java.util.List;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.Severity;
 
 /**
  * What a validation run found, ready to render.

@@ -3,6 +3,7 @@ package org.w3id.claimgraph.validate;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
+import org.w3id.claimgraph.rules.Rule;
 
 /** Runs rules over a graph and reports what they flag, as findings not yet placed in their documents. */
 public interface RuleEngine {

@@ -12,6 +12,8 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
 
 /**
  * Runs the rules as what they are, SHACL shapes, with Jena SHACL over a local graph: each rule's

@@ -7,6 +7,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.rules.Rule;
 
 /**
  * Runs each rule as one SPARQL query over all claims ({@link Rule#fullScan()}), on any {@link GraphSource}: no

@@ -13,6 +13,8 @@ import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
 
 /**
  * Validates a graph with the rules: runs them with an engine, then adds to each finding the claim's document

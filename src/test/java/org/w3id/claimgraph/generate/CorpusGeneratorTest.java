@@ -28,7 +28,7 @@ import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.validate.RuleEngine;
 import org.w3id.claimgraph.validate.Finding;
-import org.w3id.claimgraph.validate.Rule;
+import org.w3id.claimgraph.rules.Rule;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.validate.Validator;
 

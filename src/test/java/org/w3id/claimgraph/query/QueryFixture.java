@@ -2,10 +2,8 @@ package org.w3id.claimgraph.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,6 +19,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.support.TestProject;
 import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.graph.GraphSource;
 
@@ -36,8 +35,6 @@ import org.w3id.claimgraph.graph.GraphSource;
  * it can stand beside any state of the seeds.
  */
 public final class QueryFixture {
-    public static final String FIXTURE_DIR = "src/test/resources/query-fixture";
-
     private static DatasetGraph seeds;
     private static DatasetGraph withFixture;
     private static ProjectLayout fixtureLayout;
@@ -58,18 +55,9 @@ public final class QueryFixture {
     public static synchronized ProjectLayout fixtureLayout() {
         if (fixtureLayout == null) {
             try {
-                ProjectLayout real = ProjectLayout.locate();
                 Path home = Files.createTempDirectory("claimgraph-query-fixture");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
-                for (String dir : List.of("ontology", "seeds", "queries")) copyTree(real.home().resolve(dir), home.resolve(dir));
-                ProjectLayout layout = new ProjectLayout(home);
-                Path fixture = real.home().resolve(FIXTURE_DIR);
-                copyNew(fixture.resolve("documents"), layout.documentsDir());
-                copyNew(fixture.resolve("claims"), layout.claimsDir());
-                copyNew(fixture.resolve("concepts"), layout.conceptsDir());
-                Files.writeString(layout.referencesFile(), Files.readString(fixture.resolve("references.ttl")),
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                fixtureLayout = layout;
+                fixtureLayout = TestProject.seedsWithQueryFixture(home).layout();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -111,30 +99,6 @@ public final class QueryFixture {
 
     static String show(Node node) {
         return node == null ? "" : TextTable.show(node, Prefixes.standard());
-    }
-
-    private static void copyNew(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(f.getFileName());
-                if (Files.exists(target)) {
-                    throw new FileAlreadyExistsException(target + ": the query fixture would replace a seed file");
-                }
-                Files.copy(f, target);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) return;
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 
     private static void deleteTree(Path root) {

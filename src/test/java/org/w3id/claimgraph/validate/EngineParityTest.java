@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.support.TestProject;
+import org.w3id.claimgraph.rules.Rule;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 
@@ -37,9 +39,10 @@ class EngineParityTest {
 
     @BeforeAll
     static void setUp() {
-        ProjectLayout layout = FixtureProject.create(home);
+        TestProject project = TestProject.validationFixture(home);
+        ProjectLayout layout = project.layout();
         validator = Validator.load(layout);
-        dataset = FixtureProject.build(layout);
+        dataset = project.build();
         expected = validator.validate(GraphSource.of(dataset.asDatasetGraph(), "fixture"), RuleEngine.Kind.SHACL, validator.rules().all());
         stores = FixtureStores.of(dataset, tdbDir);
     }

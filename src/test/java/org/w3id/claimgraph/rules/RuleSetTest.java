@@ -1,4 +1,4 @@
-package org.w3id.claimgraph.validate;
+package org.w3id.claimgraph.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

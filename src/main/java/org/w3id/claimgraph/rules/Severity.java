@@ -1,4 +1,4 @@
-package org.w3id.claimgraph.validate;
+package org.w3id.claimgraph.rules;
 
 import java.util.Arrays;
 import java.util.Locale;
