@@ -29,7 +29,7 @@ import org.w3id.claimgraph.validate.Validator;
  * The explorer in a real browser: serves the seed graph as {@code serve} does, on a free port, and runs
  * {@code src/test/browser/explorer.test.mjs} (node's test runner, playwright-core driving headless Debian
  * Chromium) against it. Screenshots land in {@code target/explorer-screenshots/}. Fails, never skips, when
- * Chromium or the test's node_modules are missing: {@code .ci/run} installs both.
+ * Chromium or the test's node_modules are missing: {@code mvn verify} installs both first (src/test/setup/test-tools.sh).
  */
 class ExplorerBrowserTest {
     private static final Path BROWSER_TESTS = Path.of("src/test/browser");
@@ -59,10 +59,10 @@ class ExplorerBrowserTest {
     void explorerPassesItsBrowserTests() throws IOException, InterruptedException {
         if (!Files.isExecutable(CHROMIUM)) {
             fail(CHROMIUM + " is missing: the browser tests need Debian's Chromium. Install it with"
-                    + " `apt-get install -y chromium` (as .ci/run does), or point CHROMIUM at a Chromium binary.");
+                    + " `apt-get install -y chromium` (as src/test/setup/test-tools.sh does when mvn verify runs it), or point CHROMIUM at a Chromium binary.");
         }
         if (!Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))) {
-            fail(BROWSER_TESTS + "/node_modules is missing: run `npm ci` in " + BROWSER_TESTS + " (as .ci/run does).");
+            fail(BROWSER_TESTS + "/node_modules is missing: run `npm ci` in " + BROWSER_TESTS + " (as src/test/setup/test-tools.sh does).");
         }
         Path shots = Path.of("target/explorer-screenshots").toAbsolutePath();
         Files.createDirectories(shots);

@@ -1,0 +1,9 @@
+/**
+ * The SPARQL server: an embedded Fuseki serving one dataset by the SPARQL 1.1 Protocol and the Graph Store Protocol,
+ * safe to expose (timeouts, no outgoing requests, checked writes), with places for other servlets.
+ * May use: project, graph, query (the banner counts with a named query).
+ */
+@Uses({"project", "graph", "query"})
+package org.w3id.claimgraph.server;
+
+import org.w3id.claimgraph.project.Uses;

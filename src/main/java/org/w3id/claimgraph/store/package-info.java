@@ -1,0 +1,9 @@
+/**
+ * The dataset in a TDB2 directory: the load sequence (build, bulk load, build phases, swap) in
+ * {@link org.w3id.claimgraph.store.DatabaseLoad}, the marker that makes a directory a claimgraph database, and opening
+ * one for serving. May use: project, graph, build.
+ */
+@Uses({"project", "graph", "build"})
+package org.w3id.claimgraph.store;
+
+import org.w3id.claimgraph.project.Uses;
