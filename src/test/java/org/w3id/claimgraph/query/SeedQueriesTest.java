@@ -2,7 +2,6 @@ package org.w3id.claimgraph.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.w3id.claimgraph.query.NamedQueriesTest.expected;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +44,7 @@ import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * Every named query on the curated seed graph (five documents, 467 claims), with the rows the curated
- * Turtle of seeds/claims/ says a correct query must return. The fixture tests ({@link NamedQueriesTest})
+ * Turtle of seeds/claims/ says a correct query must return. The fixture cases ({@link NamedQueryCasesTest})
  * show what each query does on purpose-made data; these pin what it answers on the real data.
  * <p>
  * Expected rows are written one a line as {@code cell | cell | ...} over the columns named in the call,
@@ -81,6 +80,13 @@ class SeedQueriesTest {
                 003_497fb625f584bf77 | educational article | 46
                 004_2235d8500ff77c3b | clinic marketing    | 70
                 """), seed("claims-per-document", Map.of(), "document", "genre", "claims"));
+        assertEquals(expected("""
+                How Calcium and Magnesium Boost Oxytocin for Bonding and Well-being?
+                The Role of Magnesium in Mental Health: Can It Help with Depression and Anxiety?
+                Understanding the Magnesium-Serotonin Connection
+                What Is the Relationship Between Magnesium and Calcium?
+                Magnesium and Calcium: The Mineral Duo Your Nerves Need
+                """), seed("claims-per-document", Map.of(), "title"));
     }
 
     @Test
@@ -395,7 +401,7 @@ class SeedQueriesTest {
     @Test
     void contradictingClaimsAreNoneInTheSeeds() {
         // No two documents make claims with the same subject and object and incompatible relations (checked
-        // against the Turtle); NamedQueriesTest#contradictingClaimsReadIncompatibilityBothWays shows that the
+        // against the Turtle); the fixture case contradicting-claims (NamedQueryCasesTest) shows that the
         // query finds such pairs on the fixture.
         assertEquals(List.of(), seed("contradicting-claims", Map.of(), "claim", "otherClaim"));
         assertEquals(List.of(), seed("contradicting-claims", Map.of("concept", "concept:magnesium"), "claim", "otherClaim"));
@@ -611,5 +617,11 @@ class SeedQueriesTest {
         return "?" + params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** Rows written one a line as {@code cell | cell | ...}; surrounding blanks are trimmed. */
+    static List<List<String>> expected(String text) {
+        return text.lines().filter(l -> !l.isBlank())
+                .map(l -> java.util.Arrays.stream(l.split("\\|", -1)).map(String::strip).toList()).toList();
     }
 }

@@ -59,6 +59,14 @@ public final class TestProject {
         return new TestProject(dir);
     }
 
+    /** The real ontology and queries, with the query fixture as the only seeds. */
+    public static TestProject queryFixture(Path dir) {
+        copyTree(REPO.resolve("ontology"), dir.resolve("ontology"));
+        copyTree(REPO.resolve("queries"), dir.resolve("queries"));
+        copyTree(QUERY_FIXTURE, dir.resolve("seeds"));
+        return new TestProject(dir);
+    }
+
     /**
      * The curated seeds with the query fixture added (its documents, claims and concepts beside the seeds' own,
      * its references appended to theirs). The fixture uses IRIs no curated seed uses, so it can stand beside any
