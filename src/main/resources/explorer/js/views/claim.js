@@ -1,19 +1,19 @@
 // Claim: the statement in words, the grade and why, the validation findings, where it is said (in its
 // paragraph) and each line of evidence with links to DOI and PubMed.
 import { h, gradeBadge, failure } from '../dom.js';
-import { run, iri, api, localHref, shortId } from '../sparql.js';
+import { run, api, localHref, shortId } from '../sparql.js';
 import { codePointIndex, paragraphAround } from '../text.js';
 
 const conceptLink = (value, label) => h('a', { href: localHref(value), class: 'concept' }, label);
 
 export async function claimView(url) {
   const claimIri = 'https://w3id.org/claimgraph/id' + url.pathname.slice(3);
-  const terms = { resource: iri(claimIri) };
+  const terms = { resource: claimIri };
   const [rows, quotes, evidence] = await Promise.all([run('claim', terms), run('claim-quotes', terms), run('claim-evidence', terms)]);
   if (!rows.length) return h('div', {}, h('h1', {}, 'No such claim'), h('p', {}, claimIri));
   const c = rows[0];
   const qualifiers = [...new Set(rows.map((r) => r.qualifier).filter(Boolean))];
-  const doc = quotes.length ? (await run('document', { resource: iri(c.document) }))[0] : null;
+  const doc = quotes.length ? (await run('document', { resource: c.document }))[0] : null;
   const id = shortId(claimIri);
 
   return h('article', { class: 'claim-view' },

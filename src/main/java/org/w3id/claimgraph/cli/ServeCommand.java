@@ -70,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
                     .addServlet("/api/*", new QueryApiServlet(library, graph, timeout))
                     .corsPath("/api/*");
             ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout), graph);
-            server = Explorer.install(builder, graph, findings).build();
+            server = Explorer.install(builder, layout, graph, findings).build();
             start(server);
         } catch (RuntimeException e) {
             if (tdb != null) TdbStore.close(dataset);

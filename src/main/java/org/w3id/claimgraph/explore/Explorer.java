@@ -1,6 +1,10 @@
 package org.w3id.claimgraph.explore;
 
+import java.nio.file.Path;
+
 import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.server.ClaimServer;
 
 /**
@@ -10,19 +14,24 @@ import org.w3id.claimgraph.server.ClaimServer;
  * and {@code /api/queries}.
  * <pre>
  * GraphSource source = GraphSource.of(dsg, "seed graph");
- * Explorer.install(ClaimServer.builder().dataset(dsg), source, ClaimFindings.fromValidator(Validator.load(layout), source));
+ * Explorer.install(ClaimServer.builder().dataset(dsg), layout, source, ClaimFindings.fromValidator(Validator.load(layout), source));
  * </pre>
  */
 public final class Explorer {
     private Explorer() {}
 
-    /** The explorer over {@code source}, with the claim pages' findings from {@code findings}. */
-    public static ClaimServer.Builder install(ClaimServer.Builder server, GraphSource source, ClaimFindings findings) {
-        ExplorerPages pages = new ExplorerPages();
+    /**
+     * The explorer over {@code source}, its queries from the project's queries/explorer/, the claim pages' findings
+     * from {@code findings}.
+     */
+    public static ClaimServer.Builder install(ClaimServer.Builder server, ProjectLayout layout, GraphSource source,
+                                              ClaimFindings findings) {
+        Path queries = layout.queriesDir().resolve("explorer");
+        ExplorerPages pages = new ExplorerPages(queries);
         server.addServlet("", pages);
         for (String view : ExplorerPages.VIEWS) server.addServlet(view, pages);
         server.addServlet(ExplorerPages.ASSETS + "/*", pages);
-        server.addServlet(ResourcePages.PATH + "/*", new ResourcePages(source, pages));
+        server.addServlet(ResourcePages.PATH + "/*", new ResourcePages(source, pages, NamedQuery.read(queries.resolve("describe.rq"))));
         server.addServlet(FindingsServlet.PATH, new FindingsServlet(findings));
         server.corsPath(FindingsServlet.PATH);
         return server;

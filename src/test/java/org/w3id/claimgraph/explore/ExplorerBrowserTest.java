@@ -47,7 +47,7 @@ class ExplorerBrowserTest {
         // As ./claimgraph serve does: the claim pages show the validation engine's findings.
         ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
                 GraphSource.of(dataset, "seed graph"));
-        server = Explorer.install(builder, target, findings).build().start();
+        server = Explorer.install(builder, layout, target, findings).build().start();
     }
 
     @AfterAll
