@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
             library = QueryLibrary.load(layout);
             GraphSource graph = GraphSource.of(dataset, source);
             ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
-                    .updateUsers(updateUsers).requestLog(true)
+                    .updateUsers(updateUsers).requestLog(true).queryRewrite(QueryLibrary.resolver(layout))
                     .addServlet("/api/*", new QueryApiServlet(library, graph, timeout))
                     .corsPath("/api/*");
             ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout), graph);

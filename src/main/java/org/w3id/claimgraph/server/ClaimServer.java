@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -24,10 +25,10 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.validation.DataValidator;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
-import org.apache.jena.system.Txn;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.graph.GraphSource;
 
@@ -44,8 +45,7 @@ import org.w3id.claimgraph.graph.GraphSource;
  * <li>A query timeout that clients can shorten but not raise (503 when it passes); no {@code SERVICE}, no
  *     functions by class name or script, no {@code LOAD}, no remote JSON-LD contexts; no admin endpoints; a
  *     cap on request bodies (413); CORS without credentials on the read endpoints.</li>
- * <li>{@code /$/ping}, {@code /$/metrics} (Prometheus), {@code /$/stats}; the SPARQL editor at {@code /ui/}
- *     and a page at {@code /}.</li>
+ * <li>{@code /$/ping}, {@code /$/metrics} (Prometheus), {@code /$/stats}; the SPARQL editor at {@code /ui/}.</li>
  * </ul>
  *
  * <pre>
@@ -55,7 +55,7 @@ import org.w3id.claimgraph.graph.GraphSource;
  * </pre>
  *
  * Other features plug in with {@link Builder#addServlet} and {@link Builder#addFilter} (passed to
- * Fuseki's builder; a servlet at {@code ""} replaces the page at {@code /}) and {@link Builder#corsPath}.
+ * Fuseki's builder; a servlet at {@code ""} is the page at {@code /}) and {@link Builder#corsPath}.
  */
 public final class ClaimServer {
     /** The dataset's path on the server. */
@@ -138,6 +138,7 @@ public final class ClaimServer {
         private Path updateUsers;
         private long maxRequestBody = DEFAULT_MAX_REQUEST_BODY;
         private boolean requestLog;
+        private UnaryOperator<Query> queryRewrite = UnaryOperator.identity();
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private final List<Map.Entry<String, Filter>> filters = new ArrayList<>();
         private final List<String> corsPaths = new ArrayList<>(List.of(
@@ -193,6 +194,15 @@ public final class ClaimServer {
             return this;
         }
 
+        /**
+         * How each query to the SPARQL endpoints is turned into the one that runs, after the request policy has
+         * checked it (the claimgraph server resolves references to the validation rules here).
+         */
+        public Builder queryRewrite(UnaryOperator<Query> rewrite) {
+            this.queryRewrite = Objects.requireNonNull(rewrite);
+            return this;
+        }
+
         /** Adds a servlet (Fuseki dispatches datasets first, then servlets). {@code ""} is the root page. */
         public Builder addServlet(String pathSpec, HttpServlet servlet) {
             servlets.put(Objects.requireNonNull(pathSpec), Objects.requireNonNull(servlet));
@@ -238,7 +248,7 @@ public final class ClaimServer {
                     .enablePing(true)
                     .enableStats(true)
                     .enableMetrics(true)
-                    .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new SafeQuery())
+                    .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new SafeQuery(queryRewrite))
                     .addDataset(DATASET, served)
                     .addEndpoint(DATASET, "sparql", Operation.Query)
                     .addEndpoint(DATASET, "query", Operation.Query)
@@ -269,10 +279,7 @@ public final class ClaimServer {
                     .addServlet("/$/validate/data", new DataValidator());
             if (EditorUi.available()) fuseki.addServlet(EditorUi.PATH + "*", new EditorUi());
 
-            Map<String, HttpServlet> all = new LinkedHashMap<>();
-            all.put("", new HomePage(Txn.calculateRead(dataset, () -> dataset.prefixes().getMapping()), queryTimeout, updates));
-            all.putAll(servlets);
-            all.forEach(fuseki::addServlet);
+            servlets.forEach(fuseki::addServlet);
 
             return new ClaimServer(fuseki.build(), updates, queryTimeout);
         }

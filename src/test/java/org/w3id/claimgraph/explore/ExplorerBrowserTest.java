@@ -42,7 +42,7 @@ class ExplorerBrowserTest {
         DatasetGraph dataset = GraphBuild.create().layout(layout).build().asDatasetGraph();
         QueryLibrary library = QueryLibrary.load(layout);
         GraphSource target = GraphSource.of(dataset, "seed graph");
-        ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(0)
+        ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(0).queryRewrite(QueryLibrary.resolver(layout))
                 .addServlet("/api/*", new QueryApiServlet(library, target)).corsPath("/api/*");
         // As ./claimgraph serve does: the claim pages show the validation engine's findings.
         ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),

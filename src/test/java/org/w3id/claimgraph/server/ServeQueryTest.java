@@ -195,12 +195,7 @@ class ServeQueryTest {
     }
 
     @Test
-    void homePageLinksToTheEditorWithThePrefixes() {
-        HttpResponse<String> home = Http.get(server.url(), "text/html");
-        assertEquals(200, home.statusCode());
-        assertTrue(home.body().contains("href=\"ui/#/dataset/kg/query?query="), home.body());
-        assertTrue(home.body().contains(Http.enc("PREFIX cg: <https://w3id.org/claimgraph/ontology#>").replace("+", "%20")));
-
+    void theEditorIsServedUnderUi() {
         HttpResponse<String> ui = Http.get(server.editorUrl(), "text/html");
         assertEquals(200, ui.statusCode());
         assertTrue(ui.body().contains("Apache Jena Fuseki UI"));
