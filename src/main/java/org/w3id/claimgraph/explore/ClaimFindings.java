@@ -11,15 +11,16 @@ import java.util.function.Supplier;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.validate.Finding;
 import org.w3id.claimgraph.validate.RuleEngine;
-import org.w3id.claimgraph.rules.Severity;
 import org.w3id.claimgraph.validate.Validator;
 
 /** Where the claim page's validation findings come from ({@code /api/findings?claim=IRI}). */
 @FunctionalInterface
 public interface ClaimFindings {
+    /** The rule whose findings the explorer calls "unsupported", as its claim list's filter does. */
+    String UNSUPPORTED = "no-evidence";
 
     /** The findings for one claim, most severe first; empty when nothing is flagged. */
-    List<ClaimFinding> forClaim(String claimIri);
+    List<Finding> forClaim(String claimIri);
 
     /**
      * The validation engine: every rule of ontology/rules.ttl, run once over the served dataset on first
@@ -27,21 +28,17 @@ public interface ClaimFindings {
      * labelled "unsupported", the word the claim list's filter uses.
      */
     static ClaimFindings fromValidator(Validator validator, GraphSource source) {
-        Supplier<Map<String, List<ClaimFinding>>> all = memoize(() -> {
-            Map<String, List<ClaimFinding>> byClaim = new LinkedHashMap<>();
+        Supplier<Map<String, List<Finding>>> all = memoize(() -> {
+            Map<String, List<Finding>> byClaim = new LinkedHashMap<>();
             for (Finding f : validator.validate(source, RuleEngine.Kind.SPARQL, validator.rules().all())) {
-                String message = f.rule().equals("no-evidence") ? "Unsupported: " + f.message() : f.message();
-                byClaim.computeIfAbsent(f.claim(), c -> new ArrayList<>())
-                        .add(new ClaimFinding(f.claim(), f.rule(), f.severity().id(), message));
+                Finding shown = !f.rule().equals(UNSUPPORTED) ? f : new Finding(f.claim(), f.rule(), f.severity(),
+                        "Unsupported: " + f.message(), f.document(), f.quote(), f.value());
+                byClaim.computeIfAbsent(f.claim(), c -> new ArrayList<>()).add(shown);
             }
-            byClaim.values().forEach(list -> list.sort(Comparator.comparing((ClaimFinding c) -> severityRank(c.severity())).reversed()));
+            byClaim.values().forEach(list -> list.sort(Comparator.comparing(Finding::severity).reversed()));
             return byClaim;
         });
         return claim -> Collections.unmodifiableList(all.get().getOrDefault(claim, List.of()));
-    }
-
-    private static int severityRank(String severity) {
-        return Severity.fromId(severity).map(Enum::ordinal).orElse(-1);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

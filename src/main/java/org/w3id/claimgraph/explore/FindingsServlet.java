@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.claimgraph.query.api.JsonResponse;
+import org.w3id.claimgraph.validate.Finding;
 
 /** {@code GET /api/findings?claim=IRI}: the validation findings for one claim, as JSON. */
 final class FindingsServlet extends HttpServlet {
@@ -31,10 +32,10 @@ final class FindingsServlet extends HttpServlet {
             return;
         }
         JsonArray list = new JsonArray();
-        for (ClaimFinding f : findings.forClaim(claim)) {
+        for (Finding f : findings.forClaim(claim)) {
             JsonObject o = new JsonObject();
             o.put("rule", f.rule());
-            o.put("severity", f.severity());
+            o.put("severity", f.severity().id());
             o.put("message", f.message());
             list.add(o);
         }

@@ -6,13 +6,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.apache.jena.atlas.web.HttpException;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
@@ -23,7 +21,7 @@ import org.w3id.claimgraph.project.InputException;
  * syntax tree, so bound values travel as properly escaped RDF terms; an endpoint that cannot be reached or
  * refuses a query is an input error carrying the endpoint's own error text.
  */
-final class EndpointSource implements GraphSource {
+final class EndpointSource extends QueryingSource {
     private final String url;
 
     EndpointSource(String url) {
@@ -34,21 +32,7 @@ final class EndpointSource implements GraphSource {
     }
 
     @Override
-    public <T> T stream(Query query, Duration timeout, Function<RowSet, T> reader) {
-        return run(query, timeout, exec -> reader.apply(exec.select()));
-    }
-
-    @Override
-    public Graph construct(Query query, Duration timeout) {
-        return run(query, timeout, QueryExec::construct);
-    }
-
-    @Override
-    public boolean ask(Query query, Duration timeout) {
-        return run(query, timeout, QueryExec::ask);
-    }
-
-    private <T> T run(Query query, Duration timeout, Function<QueryExec, T> action) {
+    <T> T run(Query query, Duration timeout, Function<QueryExec, T> action) {
         QueryExecHTTPBuilder builder = QueryExecHTTP.service(url).query(query).sendMode(QuerySendMode.asPostForm);
         if (timeout != null) builder.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         try (QueryExec exec = builder.build()) {

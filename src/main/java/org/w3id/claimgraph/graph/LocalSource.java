@@ -8,13 +8,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -24,7 +22,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * A dataset in this process, queried inside a read transaction: a TDB2 dataset with TDB2's own union default
  * graph (which its query engine answers from its indexes), any other through a union default graph view.
  */
-final class LocalSource implements GraphSource {
+final class LocalSource extends QueryingSource {
     /** Rows an ORDER BY holds in memory per query before it sorts in temporary files (ARQ's spill threshold). */
     static final long SORT_ROWS_IN_MEMORY = 100_000L;
     /**
@@ -53,21 +51,7 @@ final class LocalSource implements GraphSource {
     }
 
     @Override
-    public <T> T stream(Query query, Duration timeout, Function<RowSet, T> reader) {
-        return run(query, timeout, exec -> reader.apply(exec.select()));
-    }
-
-    @Override
-    public Graph construct(Query query, Duration timeout) {
-        return run(query, timeout, QueryExec::construct);
-    }
-
-    @Override
-    public boolean ask(Query query, Duration timeout) {
-        return run(query, timeout, QueryExec::ask);
-    }
-
-    private <T> T run(Query query, Duration timeout, Function<QueryExec, T> action) {
+    <T> T run(Query query, Duration timeout, Function<QueryExec, T> action) {
         return Txn.calculateRead(stored, () -> {
             QueryExecBuilder builder = QueryExec.dataset(queried).query(query)
                     .set(ARQ.spillToDiskThreshold, SORT_ROWS_IN_MEMORY);
