@@ -96,22 +96,6 @@ export async function terms(name, params) {
   return out;
 }
 
-/** Runs a SELECT; returns rows of plain values ({var: string}), numbers for numeric literals. */
-export async function select(text) {
-  const response = await fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' },
-    body: new URLSearchParams({ query: text }),
-  });
-  if (!response.ok) throw new Error(`SPARQL endpoint: HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
-  const json = await response.json();
-  return json.results.bindings.map((b) => {
-    const row = {};
-    for (const [k, v] of Object.entries(b)) row[k] = plain(v);
-    return row;
-  });
-}
-
 /** Raw SPARQL JSON (for the query page, which shows terms as they are). */
 export async function selectRaw(text) {
   const response = await fetch(ENDPOINT, {
@@ -120,8 +104,18 @@ export async function selectRaw(text) {
     body: new URLSearchParams({ query: text }),
   });
   const body = await response.text();
-  if (!response.ok) throw new Error(`HTTP ${response.status}: ${body.slice(0, 800)}`);
+  if (!response.ok) throw new Error(`SPARQL endpoint: HTTP ${response.status}: ${body.slice(0, 800)}`);
   return JSON.parse(body);
+}
+
+/** Runs a SELECT; returns rows of plain values ({var: string}), numbers for numeric literals. */
+export async function select(text) {
+  const json = await selectRaw(text);
+  return json.results.bindings.map((b) => {
+    const row = {};
+    for (const [k, v] of Object.entries(b)) row[k] = plain(v);
+    return row;
+  });
 }
 
 const NUMERIC = /#(integer|decimal|double|float|long|int|nonNegativeInteger|positiveInteger|gYear)$/;
