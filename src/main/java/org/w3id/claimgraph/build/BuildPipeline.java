@@ -25,9 +25,11 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.BuildFailure;
 import org.w3id.claimgraph.project.BuildProblem;
 import org.w3id.claimgraph.project.CG;
@@ -73,14 +75,14 @@ final class BuildPipeline {
         StreamRDFCounting sink = StreamRDFLib.count(out);
         sink.start();
         Map<Node, Path> sharedOrigins = new HashMap<>();
-        Map<String, Graph> shared = readShared(sharedOrigins);
+        DatasetGraph shared = readShared(sharedOrigins);
         failOnProblems();
-        Graph shapesGraph = shared.get(GraphNames.SHAPES);
+        Graph shapesGraph = shared.getGraph(NodeFactory.createURI(GraphNames.SHAPES));
         Shapes shapes = Shapes.parse(shapesGraph);
-        Graph sharedData = dataGraph(shared);
+        Graph sharedData = GraphSource.dataGraph(shared);
         problems.addAll(StructureCheck.check(shapesGraph, sharedData, sharedOrigins, prefixes, layout));
         failOnProblems();
-        shared.forEach((name, g) -> send(g, name, sink));
+        shared.find().forEachRemaining(sink::quad);
 
         long[] counts = documents(shapes, sharedData, sharedOrigins, sink);
         if (!extraFiles.isEmpty()) extras(shapes, built, sink);
@@ -94,8 +96,8 @@ final class BuildPipeline {
         return new GraphBuild.Result(null, sink.count(), counts[0], counts[1], Map.copyOf(prefixes.getNsPrefixMap()));
     }
 
-    /** The ontology, the shapes, the concepts and the references, by graph name. */
-    private Map<String, Graph> readShared(Map<Node, Path> origins) {
+    /** The ontology, the shapes, the concepts and the references, each in its named graph. */
+    private DatasetGraph readShared(Map<Node, Path> origins) {
         Map<String, Graph> graphs = new LinkedHashMap<>();
         Graph ontology = graph(graphs, GraphNames.ONTOLOGY);
         for (Path file : files(layout.ontologyDir(), ".ttl")) {
@@ -110,7 +112,9 @@ final class BuildPipeline {
         if (Files.exists(layout.referencesFile())) {
             addCurated(read(layout.referencesFile()), layout.referencesFile(), references, origins);
         }
-        return graphs;
+        DatasetGraph shared = DatasetGraphFactory.createGeneral();
+        graphs.forEach((name, g) -> shared.addGraph(NodeFactory.createURI(name), g));
+        return shared;
     }
 
     /** Each document with its claims, one at a time; returns the claims and documents sent. */
@@ -199,29 +203,12 @@ final class BuildPipeline {
             prefixes.setNsPrefixes(extra.prefixes().getMapping());
         }
         if (!problems.isEmpty()) return;
-        Graph all = dataGraph(built);
+        Graph all = GraphSource.dataGraph(built);
         for (Graph g : added) StructureCheck.checkNodes(shapes, all, focusNodes(List.of(g)), origins, prefixes, layout, problems);
     }
 
     private static long typed(DatasetGraph dsg, Node type) {
         return dsg.stream(Node.ANY, Node.ANY, RDF.type.asNode(), type).map(Quad::getSubject).distinct().count();
-    }
-
-    /** The union of every graph of a dataset but the shapes: the data the shapes check. */
-    static Graph dataGraph(DatasetGraph dsg) {
-        MultiUnion union = new MultiUnion();
-        dsg.listGraphNodes().forEachRemaining(g -> {
-            if (!g.getURI().equals(GraphNames.SHAPES)) union.addGraph(dsg.getGraph(g));
-        });
-        return union;
-    }
-
-    private static Graph dataGraph(Map<String, Graph> graphs) {
-        MultiUnion union = new MultiUnion();
-        graphs.forEach((name, g) -> {
-            if (!name.equals(GraphNames.SHAPES)) union.addGraph(g);
-        });
-        return union;
     }
 
     /** The nodes that shapes may target: every subject, and the objects of the structural links. */

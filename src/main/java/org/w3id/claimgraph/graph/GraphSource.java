@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -15,6 +16,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.exec.RowSetStream;
+import org.w3id.claimgraph.project.GraphNames;
 
 /**
  * The one front door to the claim graph, wherever it is: a dataset in this process (the seed graph built in
@@ -100,5 +102,17 @@ public interface GraphSource extends AutoCloseable {
      */
     static DatasetGraph unionView(DatasetGraph dsg) {
         return UnionDefaultGraph.wrap(dsg);
+    }
+
+    /**
+     * The union of every named graph of {@code dsg} but the shapes graph ({@link GraphNames#SHAPES}): the data the
+     * structural shapes check, in the build and on every write. A view: read it inside the dataset's transaction.
+     */
+    static Graph dataGraph(DatasetGraph dsg) {
+        MultiUnion union = new MultiUnion();
+        dsg.listGraphNodes().forEachRemaining(g -> {
+            if (!g.isURI() || !g.getURI().equals(GraphNames.SHAPES)) union.addGraph(dsg.getGraph(g));
+        });
+        return union;
     }
 }

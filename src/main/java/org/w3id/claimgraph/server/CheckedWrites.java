@@ -88,7 +88,7 @@ final class CheckedWrites {
             throw new WriteView.DefaultGraphWrite();
         }
 
-        ValidationReport report = Txn.calculateRead(copy, () -> ShaclValidator.get().validate(shapes, dataGraph(copy)));
+        ValidationReport report = Txn.calculateRead(copy, () -> ShaclValidator.get().validate(shapes, GraphSource.dataGraph(copy)));
         List<ReportEntry> violations = report.getEntries().stream()
                 .filter(e -> e.severity() == Severity.Violation).toList();
         if (!violations.isEmpty()) return WriteOutcome.rejected(describe(violations, report));
@@ -107,15 +107,6 @@ final class CheckedWrites {
             copy.prefixes().putAll(source.prefixes());
         }));
         return copy;
-    }
-
-    /** What the build validates: every named graph but the shapes, as one graph. */
-    private static Graph dataGraph(DatasetGraph dsg) {
-        Graph union = GraphFactory.createDefaultGraph();
-        dsg.find().forEachRemaining(q -> {
-            if (!q.getGraph().equals(SHAPES_GRAPH)) union.add(q.asTriple());
-        });
-        return union;
     }
 
     private static boolean touches(List<Quad> added, List<Quad> removed, Node graph) {
