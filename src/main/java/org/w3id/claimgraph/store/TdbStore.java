@@ -166,8 +166,8 @@ public final class TdbStore {
     }
 
     /**
-     * Opens a database written by {@link #write} for serving, with the union of its named graphs as the
-     * default graph. Fails with an input error if {@code dir} is missing, is not a claimgraph database, or
+     * Opens a database written by {@link #write} for serving (queried through {@code graph.GraphSource}, which
+     * makes the union of its named graphs its default graph). Fails with an input error if {@code dir} is missing, is not a claimgraph database, or
      * is open in another process.
      */
     public static DatasetGraph open(Path dir) {
@@ -187,7 +187,6 @@ public final class TdbStore {
         } catch (RuntimeException e) {
             throw new InputException(dir + ": cannot open the database: " + e.getMessage(), e);
         }
-        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return dsg;
     }
 

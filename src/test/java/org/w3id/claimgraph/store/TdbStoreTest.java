@@ -18,11 +18,12 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.project.GraphNames;
@@ -50,7 +51,9 @@ class TdbStoreTest {
 
         DatasetGraph tdb = TdbStore.open(db);
         try {
-            assertTrue(tdb.getContext().isTrue(TDB2.symUnionDefaultGraph));
+            // Read as every reader reads it: the default graph is the union of the named graphs.
+            assertTrue(GraphSource.of(tdb, "db").ask(QueryFactory.create(
+                    "ASK { ?claim a <https://w3id.org/claimgraph/ontology#Claim> }"), null));
             assertEquals(seedQuads, (long) Txn.calculateRead(tdb, () -> tdb.stream().count()));
             assertEquals(Txn.calculateRead(seed, () -> seed.prefixes().getMapping()),
                     Txn.calculateRead(tdb, () -> tdb.prefixes().getMapping()));
