@@ -47,6 +47,16 @@ export function filterPattern(patterns, name, value) {
   return values({ [`value_${name}`]: bound }) + pattern;
 }
 
+/**
+ * The property of a facet whose section is one triple, ?claim PROPERTY ?value (a cg:FacetProperty, whose claims
+ * per value before any filter the build has counted: facet-totals.rq), or null.
+ */
+export function facetProperty(patterns, name) {
+  const lines = patterns[name].split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const m = lines.length === 1 ? /^\?claim\s+([\w-]+:[\w-]+)\s+\?value\s*\.$/.exec(lines[0]) : null;
+  return m ? m[1] : null;
+}
+
 /** The flag section binding ?flag, for queries that show each claim's flag. */
 export function flagPattern(patterns) {
   return rename(patterns.flag, 'flag').replace(/\?value_flag\b/g, '?flag');

@@ -2,7 +2,7 @@
 // /claims?q=sleep&form=concept:magnesium-glycinate&flag=unsupported&sort=grade&page=2
 import { h, gradeBadge, flagBadge, loading } from '../dom.js';
 import { queryText, select, compact, expand, localHref, shortId } from '../sparql.js';
-import { FACETS, facetPatterns, filters, fill, flagPattern } from '../facets.js';
+import { FACETS, facetPatterns, facetProperty, filters, fill, flagPattern } from '../facets.js';
 
 const PAGE_SIZE = 50;
 const SORTS = {
@@ -41,14 +41,22 @@ export function claimsUrl(state, changes = {}) {
 export async function claimsView(url, { navigate }) {
   const state = stateOf(url);
   const patterns = await facetPatterns();
-  const [listText, countText, facetText] = await Promise.all([queryText('claims-list'), queryText('claims-count'), queryText('facet-counts')]);
+  const [listText, countText, totalText, facetText, totalsText] = await Promise.all(
+    ['claims-list', 'claims-count', 'claims-total', 'facet-counts', 'facet-totals'].map(queryText));
   const all = filters(patterns, state);
   const list = select(fill(listText, {
     filters: all, order: SORTS[state.sort].order, flag: flagPattern(patterns),
     page: { limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE },
   }));
-  const count = select(fill(countText, { filters: all }));
-  const facetCounts = FACETS.map((f) => select(fill(facetText, { filters: filters(patterns, state, f.name), facet: patterns[f.name] })));
+  // Before any filter, the totals the build counted; with filters, counted over the claims that pass them.
+  const count = all ? select(fill(countText, { filters: all })) : select(totalText);
+  const facetCounts = FACETS.map((f) => {
+    const others = filters(patterns, state, f.name);
+    const property = facetProperty(patterns, f.name);
+    return !others && property
+      ? select(fill(totalsText, { facet: `VALUES ?property { ${property} }` }))
+      : select(fill(facetText, { filters: others, facet: patterns[f.name] }));
+  });
   const [rows, countRows, ...facetRows] = await Promise.all([list, count, ...facetCounts]);
   const total = countRows[0]?.count ?? 0;
 

@@ -1,10 +1,12 @@
 package org.w3id.claimgraph.build;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.summary.Summaries;
 
 /**
  * A step that runs on a dataset once it is built and verified, and adds to it what is computed from the
@@ -16,7 +18,24 @@ import org.w3id.claimgraph.project.ProjectLayout;
 public interface BuildPhase {
 
     /** The phases every build runs, in order. A new phase is added here, and nowhere else. */
-    List<BuildPhase> STANDARD = List.of();
+    List<BuildPhase> STANDARD = List.of(
+            of("findings", Summaries::storeFindings),
+            of("summaries", Summaries::storeSummaries));
+
+    /** A phase from its name and what it does. */
+    static BuildPhase of(String name, BiConsumer<DatasetGraph, ProjectLayout> action) {
+        return new BuildPhase() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void run(DatasetGraph dataset, ProjectLayout layout) {
+                action.accept(dataset, layout);
+            }
+        };
+    }
 
     /** A short name for progress lines and messages. */
     String name();

@@ -16,6 +16,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.update.UpdateRequest;
 import org.w3id.claimgraph.project.GraphNames;
 
 /**
@@ -102,6 +103,15 @@ public interface GraphSource extends AutoCloseable {
      */
     static DatasetGraph unionView(DatasetGraph dsg) {
         return UnionDefaultGraph.wrap(dsg);
+    }
+
+    /**
+     * Runs a SPARQL Update on {@code dsg} (a dataset in this process, inside the caller's write transaction) whose
+     * WHERE clauses see the union of the named graphs as the default graph, as every query does; what it inserts
+     * or deletes names its graph.
+     */
+    static void update(DatasetGraph dsg, UpdateRequest request) {
+        LocalSource.update(dsg, request);
     }
 
     /**

@@ -8,6 +8,10 @@ public final class GraphNames {
     public static final String CONCEPTS = BASE + "concepts";
     public static final String REFERENCES = BASE + "references";
     public static final String DOCUMENTS = BASE + "documents";
+    /** The validation report: every rule's findings, a SHACL sh:ValidationReport, computed when the graph is built. */
+    public static final String FINDINGS = BASE + "findings";
+    /** Per-claim summaries, facet totals and statistics (ontology/summaries.ttl), computed when the graph is built. */
+    public static final String SUMMARIES = BASE + "summaries";
     public static final String DOCUMENT_PREFIX = BASE + "document/";
 
     private GraphNames() {}

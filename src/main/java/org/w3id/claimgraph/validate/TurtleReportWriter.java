@@ -28,7 +28,8 @@ public final class TurtleReportWriter implements ReportWriter {
         out.flush();
     }
 
-    static Graph graph(Report report) {
+    /** The report as a SHACL validation report graph. */
+    public static Graph graph(Report report) {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefix("sh", SH);
         g.getPrefixMapping().setNsPrefix("cg", CG.NS);
