@@ -1,0 +1,142 @@
+package org.w3id.claimgraph.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.GraphNames;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.store.DatabaseLoad;
+import org.w3id.claimgraph.validate.Finding;
+import org.w3id.claimgraph.validate.RuleEngine;
+import org.w3id.claimgraph.validate.Validator;
+
+/**
+ * The summaries the build stores say what their definitions say, computed the long way on the seed graph: the
+ * support status is the judgement of the rule no-evidence, a claim is about the concepts its subject or object
+ * falls under, a total counts the claims of its value, the findings graph is the validation report; and a TDB2
+ * load stores the same summaries as the build in memory.
+ */
+class SummariesTest {
+    private static final String PREFIXES = """
+            PREFIX cg: <https://w3id.org/claimgraph/ontology#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX sh: <http://www.w3.org/ns/shacl#>
+            PREFIX void: <http://rdfs.org/ns/void#>
+            """;
+    private static DatasetGraph seed;
+    private static GraphSource source;
+
+    @BeforeAll
+    static void build() {
+        seed = GraphBuild.create().layout(ProjectLayout.locate()).build().asDatasetGraph();
+        source = GraphSource.of(seed, "seed graph");
+    }
+
+    @Test
+    void unsupportedIsWhatTheRuleNoEvidenceFlags() {
+        Validator validator = Validator.load(ProjectLayout.locate());
+        Set<String> flagged = validator.validate(source, RuleEngine.Kind.SPARQL, List.of(validator.rules().find("no-evidence").orElseThrow()))
+                .stream().map(Finding::claim).collect(Collectors.toCollection(TreeSet::new));
+        assertFalse(flagged.isEmpty(), "the seeds have unsupported claims");
+        assertEquals(flagged, rows("SELECT ?claim WHERE { ?claim cg:supportStatus \"unsupported\" }"));
+        assertEquals(rows("SELECT ?claim WHERE { ?claim a cg:Claim ; cg:grade/cg:rank ?r FILTER (?r <= 2) }").stream()
+                        .filter(c -> !flagged.contains(c)).collect(Collectors.toCollection(TreeSet::new)),
+                rows("SELECT ?claim WHERE { ?claim cg:supportStatus \"weakly supported\" }"));
+        assertEquals(rows("SELECT ?claim WHERE { ?claim a cg:Claim }").size(),
+                rows("SELECT ?claim ?s WHERE { ?claim cg:supportStatus ?s }").size(), "one status per claim");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"cg:aboutMineral, cg:Mineral", "cg:aboutForm, cg:Form", "cg:aboutMechanism, cg:Mechanism", "cg:aboutOutcome, cg:Outcome"})
+    void aClaimIsAboutTheConceptsItsSubjectOrObjectFallsUnder(String property, String type) {
+        Set<String> summarised = rows("SELECT ?claim ?concept WHERE { ?claim " + property + " ?concept }");
+        assertFalse(summarised.isEmpty());
+        assertEquals(rows("SELECT DISTINCT ?claim ?concept WHERE { ?claim a cg:Claim ; (cg:subject|cg:object)/skos:broader* ?concept . ?concept a "
+                + type + " }"), summarised);
+    }
+
+    @Test
+    void evidenceTypesAreTheTypesOfTheClaimsLines() {
+        assertEquals(rows("SELECT DISTINCT ?claim ?type WHERE { ?claim a cg:Claim ; cg:evidence/a ?type . ?type rdfs:subClassOf cg:Evidence }"),
+                rows("SELECT ?claim ?type WHERE { ?claim cg:evidenceType ?type }"));
+    }
+
+    @Test
+    void eachTotalCountsTheClaimsWithItsValue() {
+        Set<String> totals = rows("SELECT ?p ?v ?n WHERE { ?t a cg:FacetTotal ; cg:facetProperty ?p ; cg:facetValue ?v ; void:entities ?n }");
+        assertTrue(totals.size() > 50, "totals of every facet: " + totals.size());
+        assertEquals(rows("SELECT ?p ?v (COUNT(DISTINCT ?claim) AS ?n) WHERE { ?p a cg:FacetProperty . ?claim a cg:Claim ; ?p ?v } GROUP BY ?p ?v"), totals);
+        assertEquals(rows("SELECT (COUNT(?c) AS ?n) WHERE { ?c a cg:Claim }"),
+                rows("SELECT ?n WHERE { ?d void:classPartition [ void:class cg:Claim ; void:entities ?n ] }"));
+    }
+
+    @Test
+    void theFindingsGraphIsTheValidationReportOfEveryRule() {
+        Validator validator = Validator.load(ProjectLayout.locate());
+        List<String> expected = new ArrayList<>();
+        for (Finding f : validator.validate(source, RuleEngine.Kind.SPARQL, validator.rules().all())) {
+            expected.add(f.claim() + " " + validator.rules().find(f.rule()).orElseThrow().iri().getURI());
+        }
+        List<String> stored = new ArrayList<>();
+        source.select(QueryFactory.create(PREFIXES + "SELECT ?claim ?rule WHERE { GRAPH <" + GraphNames.FINDINGS
+                + "> { ?report a sh:ValidationReport ; sh:result ?r . ?r sh:focusNode ?claim ; sh:sourceShape ?rule } }"))
+                .forEachRemaining(b -> stored.add(b.get("claim").getURI() + " " + b.get("rule").getURI()));
+        expected.sort(null);
+        stored.sort(null);
+        assertEquals(expected, stored);
+    }
+
+    @Test
+    void aDatabaseLoadStoresTheSameSummariesAndFindings(@TempDir Path dir) {
+        Path db = dir.resolve("db");
+        DatabaseLoad.of(ProjectLayout.locate()).into(db);
+        try (GraphSource tdb = GraphSource.tdb2(db)) {
+            DatasetGraph loaded = tdb.dataset().orElseThrow();
+            for (String name : List.of(GraphNames.SUMMARIES, GraphNames.FINDINGS)) {
+                Graph inMemory = Txn.calculateRead(seed, () -> copy(seed.getGraph(NodeFactory.createURI(name))));
+                Graph inTdb = Txn.calculateRead(loaded, () -> copy(loaded.getGraph(NodeFactory.createURI(name))));
+                assertFalse(inMemory.isEmpty(), name);
+                assertTrue(inMemory.isIsomorphicWith(inTdb), name + ": the load's differs from the build's in memory");
+            }
+        }
+    }
+
+    private static Graph copy(Graph g) {
+        Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        g.find().forEachRemaining(out::add);
+        return out;
+    }
+
+    /** The rows of a query on the seed graph, each as its values joined by spaces, sorted. */
+    private static Set<String> rows(String select) {
+        Set<String> out = new TreeSet<>();
+        var rows = source.select(QueryFactory.create(PREFIXES + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + select));
+        List<org.apache.jena.sparql.core.Var> vars = rows.getResultVars();
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            out.add(vars.stream().map(v -> String.valueOf(b.get(v))).collect(Collectors.joining(" ")));
+        }
+        return out;
+    }
+}
