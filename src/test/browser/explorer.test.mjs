@@ -124,6 +124,28 @@ test('a facet filters the list, keeps its counts honest and lives in the URL', a
   assertNoErrors();
 });
 
+test('a search finds the claims whose quote or labels have every word, best match first, the words marked', async () => {
+  await open('/claims?q=' + encodeURIComponent('Sleep quality'));
+  // The full-text index matches whole words, ignoring case, in one quote or one label or synonym.
+  const word = (w) => `REGEX(STR(?t), "(^|[^\\\\p{L}\\\\p{N}])${w}([^\\\\p{L}\\\\p{N}]|$)", "i")`;
+  const expected = await sparqlCount(`PREFIX cg: <https://w3id.org/claimgraph/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {
+      { ?c a cg:Claim ; cg:quote/oa:hasSelector/oa:exact ?t } UNION { ?c a cg:Claim ; cg:subject|cg:object|cg:relation ?k . ?k skos:prefLabel|skos:altLabel ?t }
+      FILTER (${word('sleep')} && ${word('quality')}) }`);
+  assert.ok(expected > 0);
+  assert.equal(await page.getByTestId('claim-count').innerText(), `${expected} claim${expected === 1 ? '' : 's'} match`);
+  assert.equal(await page.locator('#claim-sort').inputValue(), 'relevance');
+  const rows = page.locator('table.claims tbody tr');
+  assert.equal(await rows.count(), Math.min(expected, 50));
+  for (let i = 0; i < await rows.count(); i++) {
+    const marks = await rows.nth(i).locator('mark').allInnerTexts();
+    assert.ok(marks.length > 0 && marks.every((m) => /^(sleep|quality)$/i.test(m)), `row ${i}: ${marks}`);
+  }
+  await shot('claims-search');
+  assertNoErrors();
+});
+
 test('which claims about magnesium glycinate are unsupported, and where exactly are they made?', async () => {
   const unsupported = new Set((await namedQuery('unsupported-claims', { includeWeak: 'false' })).map((b) => b.claim.value));
   const about = new Set((await namedQuery('claims-about', { concept: 'concept:magnesium-glycinate' })).map((b) => b.claim.value));
@@ -177,13 +199,14 @@ test('the evidence matrix agrees with a SPARQL count, and a cell opens its claim
   await open('/matrix');
   const cell = page.locator('td.cell a[data-form="concept:magnesium-glycinate"][data-outcome="concept:sleep-quality"]');
   const shown = Number(await cell.getAttribute('data-claims'));
-  const counted = await sparqlCount(`PREFIX cg: <https://w3id.org/claimgraph/ontology#>
-    SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cg:subject|cg:object <${GLYCINATE}> . ?c cg:subject|cg:object <${SLEEP}> }`);
+  // A claim is about a concept when its subject or object is the concept or falls under it (skos:broader).
+  const counted = await sparqlCount(`PREFIX cg: <https://w3id.org/claimgraph/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c (cg:subject|cg:object)/skos:broader* <${GLYCINATE}> . ?c (cg:subject|cg:object)/skos:broader* <${SLEEP}> }`);
   assert.equal(shown, counted);
   assert.equal(await cell.locator('.cell-count').innerText(), String(counted));
   const cells = await page.locator('td.cell a').count();
-  const pairs = await sparqlCount(`PREFIX cg: <https://w3id.org/claimgraph/ontology#>
-    SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?f ?o WHERE { ?c cg:subject|cg:object ?f , ?o . ?f a cg:Form . ?o a cg:Outcome } }`);
+  const pairs = await sparqlCount(`PREFIX cg: <https://w3id.org/claimgraph/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?f ?o WHERE { ?c (cg:subject|cg:object)/skos:broader* ?f , ?o . ?f a cg:Form . ?o a cg:Outcome } }`);
   assert.equal(cells, pairs);
   await cell.click();
   await settled();

@@ -2,10 +2,11 @@
 // /claims?q=sleep&form=concept:magnesium-glycinate&flag=unsupported&sort=grade&page=2
 import { h, gradeBadge, flagBadge, loading } from '../dom.js';
 import { queryText, select, compact, expand, localHref, shortId } from '../sparql.js';
-import { FACETS, facetPatterns, facetProperty, filters, fill, flagPattern } from '../facets.js';
+import { FACETS, facetPatterns, facetProperty, filters, fill, flagPattern, searchWords } from '../facets.js';
 
 const PAGE_SIZE = 50;
 const SORTS = {
+  relevance: { label: 'Relevance', order: 'DESC(?score_text) ?claim', search: true },
   id: { label: 'Claim id', order: '?claim' },
   'grade-desc': { label: 'Grade, best first', order: 'DESC(?rank) ?claim' },
   'grade-asc': { label: 'Grade, weakest first', order: '?rank ?claim' },
@@ -22,7 +23,8 @@ export function stateOf(url) {
   }
   const q = url.searchParams.get('q');
   if (q && q.trim()) state.q = q.trim();
-  state.sort = SORTS[url.searchParams.get('sort')] ? url.searchParams.get('sort') : 'id';
+  const sort = url.searchParams.get('sort');
+  state.sort = SORTS[sort] && (state.q || !SORTS[sort].search) ? sort : defaultSort(state);
   state.page = Math.max(1, parseInt(url.searchParams.get('page') || '1', 10) || 1);
   return state;
 }
@@ -32,10 +34,15 @@ export function claimsUrl(state, changes = {}) {
   const params = new URLSearchParams();
   if (next.q) params.set('q', next.q);
   for (const f of FACETS) if (next[f.name]) params.set(f.name, f.literal ? next[f.name] : compact(next[f.name]));
-  if (next.sort && next.sort !== 'id') params.set('sort', next.sort);
+  if (next.sort && next.sort !== defaultSort(next)) params.set('sort', next.sort);
   if (next.page && next.page > 1) params.set('page', String(next.page));
   const qs = params.toString();
   return '/claims' + (qs ? '?' + qs : '');
+}
+
+/** A search lists the best matches first; otherwise claims are in id order. */
+function defaultSort(state) {
+  return state.q ? 'relevance' : 'id';
 }
 
 export async function claimsView(url, { navigate }) {
@@ -81,7 +88,7 @@ export async function claimsView(url, { navigate }) {
   const sort = h('div', { class: 'sort' },
     h('label', { for: 'claim-sort' }, 'Sort by '),
     h('select', { id: 'claim-sort', onchange: (e) => navigate(claimsUrl(state, { sort: e.target.value, page: 1 })) },
-      Object.entries(SORTS).map(([k, v]) => h('option', { value: k, selected: k === state.sort }, v.label))));
+      Object.entries(SORTS).filter(([, v]) => state.q || !v.search).map(([k, v]) => h('option', { value: k, selected: k === state.sort }, v.label))));
 
   return h('div', { class: 'claims-view' },
     h('div', { class: 'view-head' },
@@ -91,7 +98,7 @@ export async function claimsView(url, { navigate }) {
       sort),
     h('div', { class: 'with-sidebar' }, facetPanel,
       h('section', { class: 'results', 'aria-label': 'Matching claims' },
-        claimTable(rows),
+        claimTable(rows, state.q ? searchWords(state.q) : []),
         pager(state, total))));
 }
 
@@ -140,7 +147,15 @@ function gradeOrder(label) {
   return ['high', 'moderate', 'low', 'very low'].indexOf(label);
 }
 
-function claimTable(rows) {
+/** Text with the searched words marked (whole words, ignoring case, as the search index matches them). */
+function marked(text, words) {
+  if (!words.length || !text) return text;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = String(text).split(new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'));
+  return parts.map((part, i) => (i % 2 === 1 ? h('mark', {}, part) : part));
+}
+
+function claimTable(rows, words) {
   const byClaim = new Map();
   for (const r of rows) if (!byClaim.has(r.claim)) byClaim.set(r.claim, r);
   if (byClaim.size === 0) return h('p', { class: 'empty' }, 'No claim matches these filters.');
@@ -151,9 +166,9 @@ function claimTable(rows) {
       h('td', {},
         h('a', { href: localHref(r.claim), class: 'claim-link' },
           h('span', { class: 'claim-id' }, shortId(r.claim)), ' ',
-          h('span', { class: 'concept' }, r.subjectLabel), ' ', h('span', { class: 'relation' }, r.relationLabel), ' ',
-          h('span', { class: 'concept' }, r.objectLabel)),
-        r.quote ? h('blockquote', { class: 'quote' }, r.quote) : null),
+          h('span', { class: 'concept' }, marked(r.subjectLabel, words)), ' ', h('span', { class: 'relation' }, marked(r.relationLabel, words)), ' ',
+          h('span', { class: 'concept' }, marked(r.objectLabel, words))),
+        r.quote ? h('blockquote', { class: 'quote' }, marked(r.quote, words)) : null),
       h('td', { class: 'grade-cell' }, gradeBadge(r.rank, r.gradeLabel), ' ', flagBadge(r.flag)),
       h('td', { class: 'doc-cell' }, h('a', { href: localHref(r.document) }, r.documentTitle))))));
 }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.search.TextIndexes;
 import org.w3id.claimgraph.summary.Summaries;
 
 /**
@@ -20,7 +21,8 @@ public interface BuildPhase {
     /** The phases every build runs, in order. A new phase is added here, and nowhere else. */
     List<BuildPhase> STANDARD = List.of(
             of("findings", Summaries::storeFindings),
-            of("summaries", Summaries::storeSummaries));
+            of("summaries", Summaries::storeSummaries),
+            of("text index", TextIndexes::build));
 
     /** A phase from its name and what it does. */
     static BuildPhase of(String name, BiConsumer<DatasetGraph, ProjectLayout> action) {

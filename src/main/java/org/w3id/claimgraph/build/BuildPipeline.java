@@ -47,8 +47,8 @@ import org.w3id.claimgraph.project.StrictRdfReader;
  * nothing more is sent, and the run ends with {@link BuildFailure}.
  */
 final class BuildPipeline {
-    /** Ontology files that are not part of the ontology graph: the shapes have their own graph, the rules are read by validate. */
-    private static final List<String> NOT_ONTOLOGY = List.of("shapes.ttl", "rules.ttl");
+    /** Ontology files that are not part of the ontology graph: the shapes have their own graph, the rules are read by validate, the text index map by search. */
+    private static final List<String> NOT_ONTOLOGY = List.of("shapes.ttl", "rules.ttl", "text-index.ttl");
     private static final String SHAPES_FILE = "shapes.ttl";
     private static final long REPORT_EVERY_NANOS = 5_000_000_000L;
 

@@ -93,6 +93,6 @@ final class LocalSource extends QueryingSource {
 
     @Override
     public void close() {
-        if (owned) TDBInternal.expel(stored);
+        if (owned) Tdb2Directory.release(stored);
     }
 }

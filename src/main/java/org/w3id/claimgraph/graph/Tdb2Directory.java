@@ -8,8 +8,10 @@ import java.util.stream.Stream;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.tdb2.params.StoreParams;
 import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.search.TextIndexes;
 
 /** How this process opens a TDB2 database directory: only an existing one, with node caches sized to the heap. */
 public final class Tdb2Directory {
@@ -31,7 +33,15 @@ public final class Tdb2Directory {
             throw new InputException(dir + ": cannot list: " + e.getMessage(), e);
         }
         if (!tdb2) throw new InputException(dir + ": not a TDB2 database (it has no Data-NNNN directory)");
-        return DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()), servingParams());
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()), servingParams());
+        TextIndexes.open(dsg, dir);
+        return dsg;
+    }
+
+    /** Releases a database opened by {@link #connect}: its text index, its files and its lock. */
+    public static void release(DatasetGraph dsg) {
+        TextIndexes.close(dsg);
+        TDBInternal.expel(dsg);
     }
 
     /**

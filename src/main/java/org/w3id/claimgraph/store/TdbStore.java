@@ -200,7 +200,7 @@ public final class TdbStore {
 
     /** Releases a database opened by {@link #open}: its files are closed and its lock is given up. */
     public static void close(DatasetGraph dsg) {
-        TDBInternal.expel(dsg);
+        Tdb2Directory.release(dsg);
     }
 
     /** Whether {@code dir} holds a database written by {@link #write}. */
