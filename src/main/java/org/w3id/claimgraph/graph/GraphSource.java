@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -16,7 +18,6 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.exec.RowSetStream;
-import org.apache.jena.update.UpdateRequest;
 import org.w3id.claimgraph.project.GraphNames;
 
 /**
@@ -58,6 +59,12 @@ public interface GraphSource extends AutoCloseable {
 
     /** Runs a CONSTRUCT (or DESCRIBE) and returns the graph it makes. */
     Graph construct(Query query, Duration timeout);
+
+    /**
+     * Runs a CONSTRUCT and hands its triples, as the query makes them, to {@code sink} inside the read transaction or
+     * HTTP exchange; returns how many there were. Nothing is kept, so millions of triples pass in bounded memory.
+     */
+    long construct(Query query, Duration timeout, Consumer<Triple> sink);
 
     /** Runs an ASK. */
     boolean ask(Query query, Duration timeout);
@@ -103,15 +110,6 @@ public interface GraphSource extends AutoCloseable {
      */
     static DatasetGraph unionView(DatasetGraph dsg) {
         return UnionDefaultGraph.wrap(dsg);
-    }
-
-    /**
-     * Runs a SPARQL Update on {@code dsg} (a dataset in this process, inside the caller's write transaction) whose
-     * WHERE clauses see the union of the named graphs as the default graph, as every query does; what it inserts
-     * or deletes names its graph.
-     */
-    static void update(DatasetGraph dsg, UpdateRequest request) {
-        LocalSource.update(dsg, request);
     }
 
     /**

@@ -13,9 +13,6 @@ import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
-import org.apache.jena.sparql.exec.UpdateExec;
-import org.apache.jena.sparql.exec.UpdateExecBuilder;
-import org.apache.jena.update.UpdateRequest;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -70,15 +67,6 @@ final class LocalSource extends QueryingSource {
                 }
             }
         });
-    }
-
-    /** A SPARQL Update whose WHERE clauses read the union default graph: TDB2's own, or the view for the others. */
-    static void update(DatasetGraph dsg, UpdateRequest request) {
-        boolean isTdb2 = DatabaseMgr.isTDB2(dsg);
-        UpdateExecBuilder builder = UpdateExec.dataset(isTdb2 ? dsg : UnionDefaultGraph.wrap(dsg)).update(request)
-                .set(ARQ.spillToDiskThreshold, SORT_ROWS_IN_MEMORY);
-        if (isTdb2) builder.set(TDB2.symUnionDefaultGraph, true);
-        builder.execute();
     }
 
     @Override

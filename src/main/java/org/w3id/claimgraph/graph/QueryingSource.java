@@ -1,9 +1,12 @@
 package org.w3id.claimgraph.graph;
 
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
@@ -22,6 +25,15 @@ abstract class QueryingSource implements GraphSource {
     @Override
     public Graph construct(Query query, Duration timeout) {
         return run(query, timeout, QueryExec::construct);
+    }
+
+    @Override
+    public long construct(Query query, Duration timeout, Consumer<Triple> sink) {
+        return run(query, timeout, exec -> {
+            long n = 0;
+            for (Iterator<Triple> triples = exec.constructTriples(); triples.hasNext(); n++) sink.accept(triples.next());
+            return n;
+        });
     }
 
     @Override

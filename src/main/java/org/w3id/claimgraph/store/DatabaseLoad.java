@@ -78,7 +78,9 @@ public final class DatabaseLoad {
                     built.quads(), built.claims(), built.documents(), loader.name().toLowerCase(java.util.Locale.ROOT)));
             MonitorOutput output = (fmt, args) -> progress.accept("load: " + String.format(fmt, args));
             long quads = TdbStore.write(nquads, built.prefixes(), built.quads(), dir, loader, output,
-                    phases.isEmpty() ? null : tdb -> Txn.executeWrite(tdb, () -> BuildPhase.runAll(phases, tdb, layout, progress)));
+                    phases.isEmpty() ? null : tdb -> BuildPhase.runAll(phases, tdb, layout, progress,
+                            phase -> TdbStore.append(tdb, phase, target.resolveSibling("." + target.getFileName() + ".phase-"
+                                    + UUID.randomUUID() + ".nq"), loader, output)));
             return new Result(quads, built.claims(), built.documents());
         } finally {
             try {

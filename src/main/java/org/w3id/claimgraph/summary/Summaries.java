@@ -6,16 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.update.UpdateFactory;
-import org.apache.jena.update.UpdateRequest;
+import org.apache.jena.sparql.core.Quad;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.validate.Finding;
 import org.w3id.claimgraph.validate.Report;
 import org.w3id.claimgraph.validate.RuleEngine;
@@ -23,49 +24,57 @@ import org.w3id.claimgraph.validate.TurtleReportWriter;
 import org.w3id.claimgraph.validate.Validator;
 
 /**
- * The two computations of this package, each a build phase. Each replaces its graph whole, so a dataset built
- * again never keeps an old summary; both run inside the build's write transaction.
+ * The two computations of this package, each a build phase: each reads the built dataset and sends the quads of
+ * its graph, which the build adds (a dataset is built once, so neither graph exists before).
  */
 public final class Summaries {
     private Summaries() {}
 
     /**
-     * Runs every rule of ontology/rules.ttl over all claims (one query a rule) and stores the findings as a SHACL
-     * validation report in {@link GraphNames#FINDINGS}.
+     * Runs every rule of ontology/rules.ttl over all claims (one query a rule) and sends the findings as a SHACL
+     * validation report in the graph {@link GraphNames#FINDINGS}.
      */
-    public static void storeFindings(DatasetGraph dsg, ProjectLayout layout) {
+    public static void findings(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
         Validator validator = Validator.load(layout);
         GraphSource source = GraphSource.of(dsg, "built dataset");
-        dsg.removeGraph(NodeFactory.createURI(GraphNames.FINDINGS));
-        List<Finding> findings = validator.validate(source, RuleEngine.Kind.SPARQL, validator.rules().all());
-        Graph report = TurtleReportWriter.graph(new Report(source.description(), RuleEngine.Kind.SPARQL,
-                validator.rules().all(), null, findings));
-        dsg.addGraph(NodeFactory.createURI(GraphNames.FINDINGS), report);
+        List<Finding> found = validator.validate(source, RuleEngine.Kind.SPARQL, validator.rules().all());
+        Node graph = NodeFactory.createURI(GraphNames.FINDINGS);
+        TurtleReportWriter.graph(new Report(source.description(), RuleEngine.Kind.SPARQL, validator.rules().all(), null, found))
+                .find().forEachRemaining(t -> out.quad(Quad.create(graph, t)));
     }
 
-    /** Runs the SPARQL updates of queries/summaries/ in the order of their names, into {@link GraphNames#SUMMARIES}. */
-    public static void storeSummaries(DatasetGraph dsg, ProjectLayout layout) {
-        dsg.removeGraph(NodeFactory.createURI(GraphNames.SUMMARIES));
-        for (Path file : updates(layout)) GraphSource.update(dsg, read(file, layout));
+    /**
+     * Runs the CONSTRUCT queries of queries/summaries/ in the order of their names and sends their triples in the
+     * graph {@link GraphNames#SUMMARIES}. They read the findings, so they run after {@link #findings}.
+     */
+    public static void summaries(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
+        construct(dsg, layout, layout.queriesDir().resolve("summaries"), out);
     }
 
-    static List<Path> updates(ProjectLayout layout) {
-        Path dir = layout.queriesDir().resolve("summaries");
-        if (!Files.isDirectory(dir)) throw new InputException(layout.display(dir) + ": no such directory (the summaries' updates)");
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".ru")).sorted().toList();
-        } catch (IOException e) {
-            throw new InputException(layout.display(dir) + ": cannot list: " + e.getMessage(), e);
+    /**
+     * Runs the CONSTRUCT queries of queries/summaries/totals/, which count the claims of each value of each facet
+     * property over the summaries, so they run after {@link #summaries}; their triples go in the same graph.
+     */
+    public static void totals(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
+        construct(dsg, layout, layout.queriesDir().resolve("summaries/totals"), out);
+    }
+
+    private static void construct(DatasetGraph dsg, ProjectLayout layout, Path dir, StreamRDF out) {
+        GraphSource source = GraphSource.of(dsg, "built dataset");
+        Node graph = NodeFactory.createURI(GraphNames.SUMMARIES);
+        for (Path file : queries(layout, dir)) {
+            Query query = NamedQuery.read(file).parse();
+            if (!query.isConstructType()) throw new InputException(layout.display(file) + ": a summary is a CONSTRUCT query");
+            source.construct(query, null, t -> out.quad(Quad.create(graph, t)));
         }
     }
 
-    private static UpdateRequest read(Path file, ProjectLayout layout) {
-        try {
-            return UpdateFactory.create(Files.readString(file));
-        } catch (QueryParseException e) {
-            throw new InputException(layout.display(file) + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
+    private static List<Path> queries(ProjectLayout layout, Path dir) {
+        if (!Files.isDirectory(dir)) throw new InputException(layout.display(dir) + ": no such directory (the summaries' queries)");
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".rq")).sorted().toList();
         } catch (IOException e) {
-            throw new InputException(layout.display(file) + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(layout.display(dir) + ": cannot list: " + e.getMessage(), e);
         }
     }
 }
