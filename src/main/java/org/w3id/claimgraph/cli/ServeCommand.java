@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.query.DatasetFactory;
 import org.w3id.claimgraph.explore.ClaimFindings;
 import org.w3id.claimgraph.explore.Explorer;
@@ -66,13 +69,13 @@ final class ServeCommand implements Callable<Integer> {
         ClaimServer server;
         try {
             library = QueryLibrary.load(layout);
-            QueryTarget target = QueryTarget.dataset(dataset, source);
             ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
-                    .updateUsers(updateUsers).requestLog(true)
-                    .addServlet("/api/*", new QueryApiServlet(library, target, timeout))
-                    .corsPath("/api/*");
+                    .updateUsers(updateUsers).requestLog(true);
+            // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
+            QueryTarget target = QueryTarget.dataset(builder.servedDataset(), source);
+            builder.addServlet("/api/*", new QueryApiServlet(library, target, timeout)).corsPath("/api/*");
             ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
-                    ValidationSource.of(DatasetFactory.wrap(dataset), source));
+                    ValidationSource.of(DatasetFactory.wrap(withTimeout(dataset, timeout)), source));
             server = Explorer.install(builder, target, library, findings).build();
             start(server);
         } catch (RuntimeException e) {
@@ -91,6 +94,16 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         server.join();
         return ExitCode.OK;
+    }
+
+    /**
+     * The dataset with a context of its own in which each query may take at most {@code timeout}: the
+     * validation that computes the explorer's findings runs on it, each rule bounded like a request.
+     */
+    private static DatasetGraph withTimeout(DatasetGraph dataset, Duration timeout) {
+        Context context = dataset.getContext() == null ? Context.create() : dataset.getContext().copy();
+        context.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+        return new DatasetGraphWrapper(dataset, context);
     }
 
     private void start(ClaimServer server) {

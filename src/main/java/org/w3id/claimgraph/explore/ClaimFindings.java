@@ -6,9 +6,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.QueryLibrary;
@@ -27,8 +30,27 @@ import org.w3id.claimgraph.validate.Validator;
 @FunctionalInterface
 public interface ClaimFindings {
 
-    /** The findings for one claim, most severe first; empty when nothing is flagged. */
+    /**
+     * The findings for one claim, most severe first; empty when nothing is flagged.
+     *
+     * @throws Unavailable while they are still being computed, or when computing them failed
+     */
     List<ClaimFinding> forClaim(String claimIri);
+
+    /** The findings cannot be given now: still being computed ({@link #retryable}), or never (the reason). */
+    final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean retryable;
+
+        Unavailable(String message, boolean retryable) {
+            super(message);
+            this.retryable = retryable;
+        }
+
+        public boolean retryable() {
+            return retryable;
+        }
+    }
 
     /** The named query {@code unsupported-claims}, run once on first use and kept. */
     static ClaimFindings fromNamedQuery(QueryLibrary library, QueryTarget target) {
@@ -56,22 +78,43 @@ public interface ClaimFindings {
     }
 
     /**
-     * The validation engine: every rule of ontology/rules.ttl, run once over the served dataset on first
-     * use (one query a rule, not one a claim) and kept. A claim the engine finds without any support is
-     * labelled "unsupported", the word the claim list's filter uses.
+     * The validation engine: every rule of ontology/rules.ttl, run once over the served dataset (one query a
+     * rule, not one a claim) and kept. The run starts at once on a thread of its own, so that the server
+     * starts without waiting for it and no request ever runs it: until it is done {@link #forClaim} throws
+     * {@link Unavailable} (retryable); if it fails (a rule past the timeout the source was given) the
+     * findings stay unavailable, with the reason, and it is not run again. A claim the engine finds without
+     * any support is labelled "unsupported", the word the claim list's filter uses.
      */
     static ClaimFindings fromValidator(Validator validator, ValidationSource source) {
-        Supplier<Map<String, List<ClaimFinding>>> all = memoize(() -> {
-            Map<String, List<ClaimFinding>> byClaim = new LinkedHashMap<>();
-            for (Finding f : validator.validate(source, Engine.SPARQL, validator.rules().all())) {
-                String message = f.rule().equals("no-evidence") ? "Unsupported: " + f.message() : f.message();
-                byClaim.computeIfAbsent(f.claim(), c -> new ArrayList<>())
-                        .add(new ClaimFinding(f.claim(), f.rule(), f.severity().id(), message));
+        CompletableFuture<Map<String, List<ClaimFinding>>> all = new CompletableFuture<>();
+        Thread run = new Thread(() -> {
+            try {
+                Map<String, List<ClaimFinding>> byClaim = new LinkedHashMap<>();
+                for (Finding f : validator.validate(source, Engine.SPARQL, validator.rules().all())) {
+                    String message = f.rule().equals("no-evidence") ? "Unsupported: " + f.message() : f.message();
+                    byClaim.computeIfAbsent(f.claim(), c -> new ArrayList<>())
+                            .add(new ClaimFinding(f.claim(), f.rule(), f.severity().id(), message));
+                }
+                byClaim.values().forEach(list -> list.sort(Comparator.comparing((ClaimFinding c) -> severityRank(c.severity())).reversed()));
+                all.complete(byClaim);
+            } catch (QueryCancelledException e) {
+                all.completeExceptionally(new Unavailable("the validation rules did not finish within the server's timeout;"
+                        + " run ./claimgraph validate on the database for the findings", false));
+            } catch (RuntimeException | Error e) {
+                all.completeExceptionally(new Unavailable("the validation rules failed: " + e.getMessage(), false));
             }
-            byClaim.values().forEach(list -> list.sort(Comparator.comparing((ClaimFinding c) -> severityRank(c.severity())).reversed()));
-            return byClaim;
-        });
-        return claim -> Collections.unmodifiableList(all.get().getOrDefault(claim, List.of()));
+        }, "claimgraph-findings");
+        run.setDaemon(true);
+        run.setPriority(Thread.MIN_PRIORITY);
+        run.start();
+        return claim -> {
+            if (!all.isDone()) throw new Unavailable("the validation findings are still being computed", true);
+            try {
+                return Collections.unmodifiableList(all.join().getOrDefault(claim, List.of()));
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Unavailable u ? u : new Unavailable(String.valueOf(e.getCause()), false);
+            }
+        };
     }
 
     private static int severityRank(String severity) {

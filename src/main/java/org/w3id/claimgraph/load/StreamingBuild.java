@@ -140,6 +140,7 @@ public final class StreamingBuild {
                         }
                     }
                     documents++;
+                    PausePoint.reached("build");
                     long now = System.nanoTime();
                     if (now - lastReport > 5_000_000_000L) {
                         lastReport = now;

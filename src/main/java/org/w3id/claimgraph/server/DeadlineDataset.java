@@ -10,6 +10,7 @@ import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.DatasetGraphWrapperView;
 import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.util.Context;
 
 /**
  * The served (read) view of the dataset, with every lookup checking the request's {@link QueryDeadline}.
@@ -19,6 +20,11 @@ final class DeadlineDataset extends DatasetGraphWrapper implements DatasetGraphW
 
     DeadlineDataset(DatasetGraph dsg) {
         super(dsg);
+    }
+
+    /** With a context of its own, so that what the server sets on it never reaches {@code dsg}. */
+    DeadlineDataset(DatasetGraph dsg, Context context) {
+        super(dsg, context);
     }
 
     @Override

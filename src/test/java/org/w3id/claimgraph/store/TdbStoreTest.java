@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.load.GraphBuild;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.support.Databases;
 import org.w3id.claimgraph.vocab.GraphNames;
 
 /** Real TDB2 directories: atomic replacement, nothing left behind on failure, and what open refuses. */
@@ -129,11 +130,7 @@ class TdbStoreTest {
     }
 
     private List<Path> siblings() {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Databases.entriesBesideDatabases(dir);
     }
 
     /** A source whose data stops arriving part of the way through, as a crashed build would. */

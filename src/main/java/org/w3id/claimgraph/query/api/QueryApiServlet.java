@@ -40,7 +40,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>{@code GET /api/openapi.json}: the OpenAPI 3 description, generated from the query headers</li>
  * </ul>
  * A bad parameter is a 400 with a JSON body naming it; an unknown query or path a 404; a query that passes
- * the timeout before its first row a 503. Rows are written as the query yields them, never all held.
+ * the timeout, or runs out of memory, before the answer has been sent a 503. Rows are written as the query
+ * yields them, never all held; the first {@value #BUFFER} bytes are held back, so that a query failing before
+ * then still gets its status. One that fails after (the timeout striking mid-stream) has its connection
+ * aborted: the body then has no end (no final chunk), which every HTTP client reports as an error, instead of a
+ * complete-looking 200 cut short.
  * <pre>
  * FusekiServer.create().add("/kg", dsg, false).addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(dsg, "kg")))
  * </pre>
@@ -49,6 +53,8 @@ public final class QueryApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(QueryApiServlet.class);
     private static final String QUERIES = "/queries";
+    /** Bytes of results held back before the status is sent. */
+    static final int BUFFER = 1 << 20;
     private static final AcceptList OFFERED = AcceptList.create(
             ResultFormat.JSON.mediaType(), "application/json", ResultFormat.CSV.mediaType(),
             ResultFormat.TSV.mediaType(), ResultFormat.XML.mediaType());
@@ -88,17 +94,32 @@ public final class QueryApiServlet extends HttpServlet {
         } catch (ParameterException e) {
             sendError(resp, 400, e.getMessage(), e.parameter());
         } catch (QueryCancelledException e) {
+            failMidStream(resp, e);
             sendError(resp, 503, "the query did not finish within the server's timeout"
                     + (timeout == null ? "" : " of " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s")) + "; ask for less (see its parameters)", null);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (InputException e) {
             LOG.warn("query API: {}", e.getMessage());
+            failMidStream(resp, e);
             sendError(resp, 502, e.getMessage(), null);
         } catch (RuntimeException e) {
             LOG.error("query API: {} failed", path, e);
+            failMidStream(resp, e);
             sendError(resp, 500, "internal error: " + e, null);
+        } catch (OutOfMemoryError e) {
+            LOG.warn("query API: {} ran out of memory and was stopped", path);
+            failMidStream(resp, new IllegalStateException("out of memory"));
+            sendError(resp, 503, "the query needed more memory than this server can give one request; ask for less (a page: limit and offset)", null);
         }
+    }
+
+    /**
+     * A failure after the status was sent cannot change it: the connection is aborted instead, so that the
+     * client sees a body without its end rather than a complete-looking 200.
+     */
+    private static void failMidStream(HttpServletResponse resp, Exception cause) throws IOException {
+        if (resp.isCommitted()) throw new IOException("the answer was cut off: " + cause.getMessage(), cause);
     }
 
     private Optional<NamedQuery> find(HttpServletResponse resp, String name) throws IOException {
@@ -129,6 +150,7 @@ public final class QueryApiServlet extends HttpServlet {
             // The work up to the first row (all of it, for a sorted query) is done before the status is sent,
             // so that a timeout or failure there is still answered with an error instead of a cut-off 200.
             rows.hasNext();
+            resp.setBufferSize(BUFFER);
             resp.setStatus(200);
             resp.setContentType(format.mediaType());
             resp.setCharacterEncoding("UTF-8");
