@@ -117,17 +117,26 @@ final class StoreDirectory {
     }
 
     /**
-     * Points {@code NAME} at {@code generation} with one rename and deletes the generation it named before.
-     * A database written before generations is first moved into one, and linked, so that the swap is a rename.
+     * Moves a database written before generations (a plain directory) into one and links it, so that the
+     * next switch is one rename. A process killed between the move and the link leaves {@code NAME} missing
+     * and one complete generation beside it, which {@link #recover} links again. Done by a load before it
+     * builds anything, so that there is never a second complete generation to choose from.
      */
-    void switchTo(Path generation) throws IOException {
-        Files.createDirectories(parent);
-        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(dir)) {
+    void adoptEarlierLayout() {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(dir)) return;
+        try {
             Path moved = newGeneration();
             Files.move(dir, moved, StandardCopyOption.ATOMIC_MOVE);
             PausePoint.reached("migrate");
             Files.createSymbolicLink(dir, moved.getFileName());
+        } catch (IOException e) {
+            throw new InputException(shown + ": cannot move the database into a generation: " + e.getMessage(), e);
         }
+    }
+
+    /** Points {@code NAME} at {@code generation} with one rename and deletes the generation it named before. */
+    void switchTo(Path generation) throws IOException {
+        Files.createDirectories(parent);
         Path previous = current();
         link(generation);
         PausePoint.reached("swap-old");

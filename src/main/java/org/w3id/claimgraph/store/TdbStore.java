@@ -95,7 +95,10 @@ public final class TdbStore {
             StoreDirectory directory = new StoreDirectory(target, dir);
             directory.recover();
             Path current = directory.current();
-            if (current != null) requireReplaceable(dir, current);
+            if (current != null) {
+                requireReplaceable(dir, current);
+                directory.adoptEarlierLayout();
+            }
             return new Replacement(lock, directory, dir);
         } catch (RuntimeException e) {
             lock.close();

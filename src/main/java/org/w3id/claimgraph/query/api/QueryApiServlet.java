@@ -1,7 +1,6 @@
 package org.w3id.claimgraph.query.api;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,6 +61,7 @@ public final class QueryApiServlet extends HttpServlet {
     private final transient QueryLibrary library;
     private final transient QueryTarget target;
     private final transient Duration timeout;
+    private final int buffer;
 
     /** With no limit on how long a query may run. */
     public QueryApiServlet(QueryLibrary library, QueryTarget target) {
@@ -70,9 +70,15 @@ public final class QueryApiServlet extends HttpServlet {
 
     /** {@code timeout}: how long a query may run (null: no limit), as the server's SPARQL endpoints allow. */
     public QueryApiServlet(QueryLibrary library, QueryTarget target, Duration timeout) {
+        this(library, target, timeout, BUFFER);
+    }
+
+    /** With {@code buffer} bytes held back instead of {@value #BUFFER} (for tests of what follows a full buffer). */
+    QueryApiServlet(QueryLibrary library, QueryTarget target, Duration timeout, int buffer) {
         this.library = library;
         this.target = target;
         this.timeout = timeout;
+        this.buffer = buffer;
     }
 
     @Override
@@ -150,15 +156,14 @@ public final class QueryApiServlet extends HttpServlet {
             // The work up to the first row (all of it, for a sorted query) is done before the status is sent,
             // so that a timeout or failure there is still answered with an error instead of a cut-off 200.
             rows.hasNext();
-            resp.setBufferSize(BUFFER);
             resp.setStatus(200);
             resp.setContentType(format.mediaType());
             resp.setCharacterEncoding("UTF-8");
             resp.setHeader("Vary", "Accept");
             try {
-                OutputStream out = resp.getOutputStream();
+                HeldBack out = new HeldBack(resp, buffer);
                 format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));
-                out.flush();
+                out.finish();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
