@@ -78,17 +78,6 @@ class ServeUpdateTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    @Test
-    void jsonLdBodiesDoNotFetchRemoteContexts() throws Exception {
-        try (LocalListener remote = new LocalListener()) {
-            String doc = "{ \"@context\": \"" + remote.url("/context.jsonld") + "\", \"@id\": \"urn:example:x\", \"name\": \"x\" }";
-            HttpResponse<String> response = put(dataUrl(GraphNames.BASE + "jsonld-test"), "application/ld+json", doc);
-            assertEquals(400, response.statusCode(), response.body());
-            assertTrue(response.body().contains("does not load JSON-LD documents by reference"), response.body());
-            assertEquals(0, remote.connections());
-        }
-    }
-
     private static long quads() {
         return Txn.calculateRead(dataset, () -> dataset.stream().count());
     }
