@@ -84,9 +84,12 @@ public final class ClaimServer {
         this.queryTimeout = queryTimeout;
     }
 
-    /** How many requests on the query paths may run at once by default: four per processor, 4 to 16. */
+    /**
+     * How many requests on the query paths may run at once by default: two per processor, 2 to 16. Queries
+     * are bound by the processors; more at once would only slow each and the health check with them.
+     */
     public static int defaultMaxRunningQueries() {
-        return Math.max(4, Math.min(16, 4 * Runtime.getRuntime().availableProcessors()));
+        return Math.max(2, Math.min(16, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     public static Builder builder() {
