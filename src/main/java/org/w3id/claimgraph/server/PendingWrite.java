@@ -18,9 +18,6 @@ import org.apache.jena.shared.JenaException;
 import org.apache.jena.shared.Lock;
 import org.apache.jena.shared.LockMRSW;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
-import org.apache.jena.sparql.core.DatasetGraphWrapperView;
-import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Transactional;
 import org.apache.jena.sparql.core.TransactionalNull;
@@ -33,7 +30,7 @@ import org.apache.jena.sparql.util.Context;
  * the dataset while the write runs; this view's own transactions are bookkeeping only. A write that adds or
  * removes more than {@link QueryLimits#MAX_WRITE_QUADS} quads is refused ({@link TooLarge}).
  */
-final class PendingWrite extends DatasetGraphWrapper implements DatasetGraphWrapperView {
+final class PendingWrite extends ViewDataset {
     /** A write past {@link QueryLimits#MAX_WRITE_QUADS}: bulk changes go through {@code load}. */
     static final class TooLarge extends JenaException {
         TooLarge() {
@@ -172,21 +169,6 @@ final class PendingWrite extends DatasetGraphWrapper implements DatasetGraphWrap
     @Override
     public long size() {
         return Iter.count(listGraphNodes());
-    }
-
-    @Override
-    public Graph getDefaultGraph() {
-        return GraphView.createDefaultGraph(this);
-    }
-
-    @Override
-    public Graph getGraph(Node graphNode) {
-        return GraphView.createNamedGraph(this, graphNode);
-    }
-
-    @Override
-    public Graph getUnionGraph() {
-        return GraphView.createUnionGraph(this);
     }
 
     @Override

@@ -185,25 +185,25 @@ public final class TdbStore {
                 loader.finishException(e);
                 throw e;
             }
-            long written = count(tdb);
-            if (written != expectedQuads) {
-                throw new IllegalStateException("the new database holds " + written + " quads, expected " + expectedQuads);
-            }
-            return written;
+            return verified(tdb, expectedQuads);
         } finally {
             TDBInternal.expel(tdb);
         }
     }
 
-    /** Counts the quads of a new database, as the check that it holds all of them. */
-    private static long count(DatasetGraph tdb) {
-        return Txn.calculateRead(tdb, () -> {
+    /** Counts the quads of a new database back; fails unless it holds all {@code expected} of them. */
+    private static long verified(DatasetGraph tdb, long expected) {
+        long written = Txn.calculateRead(tdb, () -> {
             long n = 0;
             for (Iterator<Quad> it = tdb.find(); it.hasNext(); it.next()) {
                 if (++n == PAUSE_AFTER) PausePoint.reached("verify");
             }
             return n;
         });
+        if (written != expected) {
+            throw new IllegalStateException("the new database holds " + written + " quads, expected " + expected);
+        }
+        return written;
     }
 
     /** Reports every few seconds how many quads have gone to the loader, and at what rate. */
@@ -356,12 +356,7 @@ public final class TdbStore {
                 loader.finishException(e);
                 throw e;
             }
-            long expected = Txn.calculateRead(source, () -> source.stream().count());
-            long written = count(tdb);
-            if (written != expected) {
-                throw new IllegalStateException("the new database holds " + written + " quads, expected " + expected);
-            }
-            return written;
+            return verified(tdb, Txn.calculateRead(source, () -> source.stream().count()));
         } finally {
             TDBInternal.expel(tdb);
         }
