@@ -330,6 +330,23 @@ public final class TdbStore {
         return new StoreDirectory(target, dir).current();
     }
 
+    /**
+     * Deletes the database {@code dir} whole: its link, its generation, what loads left beside it, and its
+     * lock file. Fails with an input error if a server or a load has it.
+     */
+    public static void delete(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        StoreDirectory directory = new StoreDirectory(target, dir);
+        if (!directory.exists()) return;
+        try (StoreLock lock = StoreLock.acquire(target, dir, "delete")) {
+            directory.recover();
+            Path current = directory.current();
+            StoreDirectory.deleteTree(target);
+            if (current != null) StoreDirectory.deleteTree(current);
+        }
+        StoreDirectory.deleteTree(StoreLock.file(target));
+    }
+
     /** The lock file that {@code load} and {@code serve} hold beside the database {@code dir}. */
     public static Path lockFile(Path dir) {
         return StoreLock.file(dir.toAbsolutePath().normalize());

@@ -129,6 +129,29 @@ class TdbStoreTest {
         TdbStore.close(TdbStore.open(db));
     }
 
+    @Test
+    void deleteRemovesTheDatabaseWholeButNotWhileItIsServed() {
+        Path db = dir.resolve("db");
+        TdbStore.write(seed, db);
+        DatasetGraph tdb = TdbStore.open(db);
+        try {
+            InputException served = assertThrows(InputException.class, () -> TdbStore.delete(db));
+            assertTrue(served.getMessage().contains("open in this process"), served.getMessage());
+        } finally {
+            TdbStore.close(tdb);
+        }
+        TdbStore.delete(db);
+        assertEquals(List.of(), allIn(dir), "no link, generation or lock file is left");
+    }
+
+    private static List<Path> allIn(Path d) {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<Path> siblings() {
         return Databases.entriesBesideDatabases(dir);
     }
