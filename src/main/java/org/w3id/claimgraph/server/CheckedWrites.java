@@ -26,6 +26,9 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
+import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.shared.PrefixMapping;
@@ -175,13 +178,16 @@ final class CheckedWrites {
         return nodes;
     }
 
+    /** Validates each focus node against the shapes that target it, in one validation context. */
     private ValidationReport validate(Graph data, Set<Node> focus) {
         if (focus == null) return ShaclValidator.get().validate(shapes, data);
-        ValidationReport.Builder all = ValidationReport.create();
+        ValidationContext context = ValidationContext.create(shapes, data);
         for (Node node : focus) {
-            ShaclValidator.get().validate(shapes, data, node).getEntries().forEach(all::addReportEntry);
+            for (Shape shape : shapes.getTargetShapes()) {
+                if (VLib.isFocusNode(shape, node, data)) VLib.validateShape(context, data, shape, node);
+            }
         }
-        return all.build();
+        return context.generateReport();
     }
 
     /**
