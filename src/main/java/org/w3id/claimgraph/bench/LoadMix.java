@@ -36,15 +36,16 @@ import org.w3id.claimgraph.load.ProjectLayout;
  * graph IRIs as HTML and Turtle, and validation findings), while a separate probe asks {@code /$/ping} five
  * times a second. It reports, per kind of request, how many were sent, their status codes and p50/p99
  * latency; the 5xx answers split into timeouts (a query past the server's timeout, or a request that waited
- * its turn longer) and the rest; the ping latencies; and the CPU the server used in the ten seconds after
- * the last answer, with its resident memory before and after.
+ * its turn longer) and the rest; the ping latencies; and the CPU the server used in the two ten-second
+ * windows after the last answer, with its resident memory before and after.
  */
 public final class LoadMix {
     private static final Pattern PORT = Pattern.compile("localhost:(\\d+)/");
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
 
     /** What to run: the database, how many clients for how long, the server's timeout and JVM options. */
-    public record Settings(Path database, int clients, Duration duration, Duration timeout, List<String> serverJvm, long seed) {}
+    public record Settings(Path database, int clients, Duration duration, Duration timeout, int maxQueries, List<String> serverJvm,
+                           long seed) {}
 
     private final ProjectLayout layout;
     private final Settings settings;
@@ -89,9 +90,11 @@ public final class LoadMix {
             Instant lastAnswer = Instant.now();
             running.set(false);
             pinger.join();
-            Duration cpuBefore = cpu(server);
+            Duration cpu0 = cpu(server);
             Thread.sleep(IDLE_WINDOW.toMillis());
-            Duration idleCpu = cpu(server).minus(cpuBefore);
+            Duration cpu1 = cpu(server);
+            Thread.sleep(IDLE_WINDOW.toMillis());
+            List<Duration> idleCpu = List.of(cpu1.minus(cpu0), cpu(server).minus(cpu1));
             long rssAfter = residentMiB(server.pid());
             progress.accept("done at " + lastAnswer);
             return report(tallies, pings, pingFailures, idleCpu, rssBefore, rssAfter, loadBefore, Machine.loadAverage());
@@ -112,7 +115,7 @@ public final class LoadMix {
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of("serve", "--port", "0", "--tdb", settings.database().toString(),
-                "--timeout", settings.timeout().toMillis() + "ms"));
+                "--timeout", settings.timeout().toMillis() + "ms", "--max-queries", Integer.toString(settings.maxQueries())));
         serverLog = Files.createTempFile("claimgraph-mix-server", ".log");
         progress.accept("starting the server: " + String.join(" ", command) + " (log: " + serverLog + ")");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
@@ -257,10 +260,16 @@ public final class LoadMix {
     private static final class Tally {
         final List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        /** The first answer of each outcome other than 200, as an example. */
+        final Map<String, String> examples = new ConcurrentHashMap<>();
 
         void add(HttpResponse<String> r, double ms) {
             millis.add(ms);
-            outcomes.merge(outcome(r), 1, Integer::sum);
+            String outcome = outcome(r);
+            outcomes.merge(outcome, 1, Integer::sum);
+            if (r != null && r.statusCode() != 200) {
+                examples.putIfAbsent(outcome, r.body().strip().lines().findFirst().orElse("").replace("|", "/"));
+            }
         }
 
         static String outcome(HttpResponse<String> r) {
@@ -268,8 +277,8 @@ public final class LoadMix {
             int s = r.statusCode();
             if (s == 503) {
                 String body = r.body().toLowerCase(Locale.ROOT);
-                if (body.contains("timed out") || body.contains("timeout")) return "503 timeout";
                 if (body.contains("busy")) return "503 waited past the timeout";
+                if (body.contains("timed out") || body.contains("timeout")) return "503 timeout";
                 return "503 other";
             }
             return String.valueOf(s);
@@ -278,12 +287,12 @@ public final class LoadMix {
 
     // ---- The report
 
-    private String report(Map<String, Tally> tallies, List<Double> pings, List<Integer> pingFailures, Duration idleCpu,
+    private String report(Map<String, Tally> tallies, List<Double> pings, List<Integer> pingFailures, List<Duration> idleCpu,
                           long rssBefore, long rssAfter, double loadBefore, double loadAfter) {
         StringBuilder sb = new StringBuilder();
         Machine m = Machine.current();
-        sb.append(String.format(Locale.ROOT, "%d clients for %d s against `serve --tdb %s --timeout %d s` (server JVM options: `%s`), on %d processors, %s memory, %s, %s.%n%n",
-                settings.clients(), settings.duration().toSeconds(), settings.database().getFileName(), settings.timeout().toSeconds(),
+        sb.append(String.format(Locale.ROOT, "%d clients for %d s against `serve --tdb %s --timeout %d s --max-queries %d` (server JVM options: `%s`), on %d processors, %s memory, %s, %s.%n%n",
+                settings.clients(), settings.duration().toSeconds(), settings.database().getFileName(), settings.timeout().toSeconds(), settings.maxQueries(),
                 String.join(" ", settings.serverJvm()), m.processors(), m.memory(), m.os(), m.java()));
         sb.append("| request | sent | answers | p50 (ms) | p99 (ms) |\n|---|---:|---|---:|---:|\n");
         long total = 0;
@@ -295,6 +304,8 @@ public final class LoadMix {
             sb.append(String.format(Locale.ROOT, "| %s | %,d | %s | %,.0f | %,.0f |%n", e.getKey(), p.samples(),
                     outcomes(e.getValue().outcomes), p.p50(), p.p99()));
         }
+        Map<String, String> examples = new TreeMap<>();
+        tallies.values().forEach(t -> t.examples.forEach(examples::putIfAbsent));
         Percentiles ping = Percentiles.of(new ArrayList<>(pings), pingFailures.size());
         double pingMax = pings.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         sb.append(String.format(Locale.ROOT, "| **all** | %,d | %s | | |%n", total, outcomes(all)));
@@ -303,10 +314,13 @@ public final class LoadMix {
         long errors = all.entrySet().stream().filter(e -> e.getKey().startsWith("5") && !e.getKey().startsWith("503 timeout")
                 && !e.getKey().startsWith("503 waited")).mapToLong(Map.Entry::getValue).sum() + all.getOrDefault("no answer", 0);
         sb.append(String.format(Locale.ROOT, "5xx other than timeouts, and requests with no answer: %d. `/$/ping`: p99 %.1f ms, slowest %.1f ms. "
-                        + "CPU the server used in the %d s after the last answer: %.2f s (%.1f %% of one processor). "
-                        + "Server resident memory: %,d MiB before the clients, %,d MiB after. Load average (1 min): %.1f before, %.1f after.%n",
-                errors, ping.p99(), pingMax, IDLE_WINDOW.toSeconds(), idleCpu.toMillis() / 1000.0,
-                100.0 * idleCpu.toMillis() / IDLE_WINDOW.toMillis(), rssBefore, rssAfter, loadBefore, loadAfter));
+                        + "CPU the server used after the last answer: %.2f s in the first %d s (%.1f %% of one processor), %.2f s in the next %d s (%.1f %%). "
+                        + "Server resident memory: %,d MiB before the clients, %,d MiB after. Load average (1 min, the whole machine): %.1f before, %.1f after.%n",
+                errors, ping.p99(), pingMax, idleCpu.get(0).toMillis() / 1000.0, IDLE_WINDOW.toSeconds(),
+                100.0 * idleCpu.get(0).toMillis() / IDLE_WINDOW.toMillis(), idleCpu.get(1).toMillis() / 1000.0, IDLE_WINDOW.toSeconds(),
+                100.0 * idleCpu.get(1).toMillis() / IDLE_WINDOW.toMillis(), rssBefore, rssAfter, loadBefore, loadAfter));
+        examples.forEach((outcome, body) -> sb.append(String.format(Locale.ROOT, "- %s, for example: %s%n", outcome,
+                body.length() > 200 ? body.substring(0, 200) + "..." : body)));
         return sb.toString();
     }
 

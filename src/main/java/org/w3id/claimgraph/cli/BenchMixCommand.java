@@ -38,6 +38,9 @@ final class BenchMixCommand implements Callable<Integer> {
             description = "The server's query timeout (default: ${DEFAULT-VALUE}, as serve's).")
     Duration timeout;
 
+    @Option(names = "--max-queries", paramLabel = "N", description = "The server's --max-queries (default: serve's, ${DEFAULT-VALUE} here).")
+    int maxQueries = org.w3id.claimgraph.server.ClaimServer.defaultMaxRunningQueries();
+
     @Option(names = "--server-jvm", paramLabel = "OPTION", split = " ", description = "JVM options for the server, e.g. --server-jvm=-Xmx4g.")
     List<String> serverJvm = new ArrayList<>();
 
@@ -51,7 +54,7 @@ final class BenchMixCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (clients < 1) throw new InputException("--clients must be at least 1");
         if (!TdbStore.isStore(tdb)) throw new InputException(tdb + ": not a claimgraph database; create it with ./claimgraph load --tdb " + tdb);
-        LoadMix.Settings settings = new LoadMix.Settings(tdb.toAbsolutePath(), clients, duration, timeout, serverJvm, seed);
+        LoadMix.Settings settings = new LoadMix.Settings(tdb.toAbsolutePath(), clients, duration, timeout, maxQueries, serverJvm, seed);
         String report = new LoadMix(ProjectLayout.locate(), settings, line -> System.err.println(LocalTime.now().withNano(0) + " mix: " + line)).run();
         System.out.print(report);
         if (out != null) Files.writeString(out, report);

@@ -49,6 +49,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Longest a query may run, e.g. 30s, 500ms, 2m (default: ${DEFAULT-VALUE}); clients cannot raise it.")
     Duration timeout;
 
+    @Option(names = "--max-queries", paramLabel = "N",
+            description = "How many requests that query the data run at once; the others wait their turn (default: two per processor, here ${DEFAULT-VALUE}).")
+    int maxQueries = ClaimServer.defaultMaxRunningQueries();
+
     @Option(names = "--update-users", paramLabel = "FILE",
             description = "Enable /kg/update and /kg/data for the users in FILE ('name: password' per line, HTTP Basic); every write is checked against the SHACL shapes.")
     Path updateUsers;
@@ -70,12 +74,12 @@ final class ServeCommand implements Callable<Integer> {
         try {
             library = QueryLibrary.load(layout);
             ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
-                    .updateUsers(updateUsers).requestLog(true);
+                    .maxRunningQueries(maxQueries).updateUsers(updateUsers).requestLog(true);
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
             QueryTarget target = QueryTarget.dataset(builder.servedDataset(), source);
             builder.addServlet("/api/*", new QueryApiServlet(library, target, timeout)).corsPath("/api/*");
             ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
-                    ValidationSource.of(DatasetFactory.wrap(withTimeout(dataset, timeout)), source));
+                    ValidationSource.of(DatasetFactory.wrap(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR))), source));
             server = Explorer.install(builder, target, library, findings).build();
             start(server);
         } catch (RuntimeException e) {
@@ -97,8 +101,15 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
+     * How many times the server's timeout each validation rule may take when the explorer's findings are
+     * computed, once, in the background: a rule goes over every claim, so it takes longer than a request
+     * should, but never without bound.
+     */
+    static final int FINDINGS_TIME_FACTOR = 10;
+
+    /**
      * The dataset with a context of its own in which each query may take at most {@code timeout}: the
-     * validation that computes the explorer's findings runs on it, each rule bounded like a request.
+     * validation that computes the explorer's findings runs on it.
      */
     private static DatasetGraph withTimeout(DatasetGraph dataset, Duration timeout) {
         Context context = dataset.getContext() == null ? Context.create() : dataset.getContext().copy();

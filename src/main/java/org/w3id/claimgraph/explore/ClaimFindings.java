@@ -81,7 +81,7 @@ public interface ClaimFindings {
      * The validation engine: every rule of ontology/rules.ttl, run once over the served dataset (one query a
      * rule, not one a claim) and kept. The run starts at once on a thread of its own, so that the server
      * starts without waiting for it and no request ever runs it: until it is done {@link #forClaim} throws
-     * {@link Unavailable} (retryable); if it fails (a rule past the timeout the source was given) the
+     * {@link Unavailable} (retryable); if it fails (a rule past the time limit the source was given) the
      * findings stay unavailable, with the reason, and it is not run again. A claim the engine finds without
      * any support is labelled "unsupported", the word the claim list's filter uses.
      */
@@ -98,7 +98,7 @@ public interface ClaimFindings {
                 byClaim.values().forEach(list -> list.sort(Comparator.comparing((ClaimFinding c) -> severityRank(c.severity())).reversed()));
                 all.complete(byClaim);
             } catch (QueryCancelledException e) {
-                all.completeExceptionally(new Unavailable("the validation rules did not finish within the server's timeout;"
+                all.completeExceptionally(new Unavailable("the validation rules did not finish within their time limit;"
                         + " run ./claimgraph validate on the database for the findings", false));
             } catch (RuntimeException | Error e) {
                 all.completeExceptionally(new Unavailable("the validation rules failed: " + e.getMessage(), false));

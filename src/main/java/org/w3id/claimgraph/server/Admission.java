@@ -3,6 +3,7 @@ package org.w3id.claimgraph.server;
 import java.time.Duration;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -29,8 +30,10 @@ final class Admission extends QoSHandler {
 
     @Override
     protected void failSuspended(Request request, Response response, Callback callback, int status, Throwable failure) {
+        response.setStatus(status);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-        Response.writeError(request, response, callback, status,
-                "The server is busy: the request waited its turn longer than the query timeout. Try again shortly.");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+        Content.Sink.write(response, true, "The server is busy: the request waited its turn longer than the query timeout;"
+                + " try again shortly.\n", callback);
     }
 }

@@ -25,6 +25,8 @@ import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.query.UnionDefaultGraph;
@@ -322,8 +324,13 @@ public final class ClaimServer {
 
             FusekiServer built = fuseki.build();
             Server jetty = built.getJettyServer();
-            jetty.setHandler(new AuthorizationSyntax(new Admission(jetty.getHandler(), maxRunningQueries,
-                    queryTimeout.plusSeconds(1))));
+            Duration maxWait = queryTimeout.plusSeconds(1);
+            jetty.setHandler(new AuthorizationSyntax(new Admission(jetty.getHandler(), maxRunningQueries, maxWait)));
+            // A request waiting its turn has not read its body yet: the connection must not time out meanwhile.
+            long idle = maxWait.plusSeconds(60).toMillis();
+            for (Connector connector : jetty.getConnectors()) {
+                if (connector instanceof AbstractConnector c && c.getIdleTimeout() < idle) c.setIdleTimeout(idle);
+            }
             return new ClaimServer(built, updates, queryTimeout);
         }
 

@@ -91,7 +91,7 @@ class ServeProcessTest {
                 findings = get(base + "api/findings?claim=" + claim);
             }
             assertEquals(503, findings.statusCode(), findings.body());
-            assertTrue(findings.body().contains("did not finish within the server's timeout"), findings.body());
+            assertTrue(findings.body().contains("did not finish within their time limit"), findings.body());
             for (int i = 0; i < 3; i++) {
                 HttpResponse<String> again = get(base + "api/findings?claim=" + claim);
                 assertEquals(findings.body(), again.body(), "the answer is kept, not computed again");
