@@ -78,9 +78,7 @@ class LoadServeCommandTest {
         }
     }
 
-    private List<Path> siblings() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        }
+    private List<Path> siblings() {
+        return org.w3id.claimgraph.support.Databases.entriesBesideDatabases(dir);
     }
 }
