@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -109,10 +108,6 @@ public interface GraphSource extends AutoCloseable {
      * structural shapes check, in the build and on every write. A view: read it inside the dataset's transaction.
      */
     static Graph dataGraph(DatasetGraph dsg) {
-        MultiUnion union = new MultiUnion();
-        dsg.listGraphNodes().forEachRemaining(g -> {
-            if (!g.isURI() || !g.getURI().equals(GraphNames.SHAPES)) union.addGraph(dsg.getGraph(g));
-        });
-        return union;
+        return new DataGraph(dsg);
     }
 }

@@ -19,8 +19,6 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shacl.ShaclValidator;
@@ -40,8 +38,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.system.Txn;
-import org.apache.jena.util.iterator.ExtendedIterator;
-import org.apache.jena.util.iterator.WrappedIterator;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.claimgraph.graph.GraphSource;
@@ -139,7 +135,7 @@ final class CheckedWrites {
             return rejected("The write was rejected: " + String.join("; ", illTyped) + ". Nothing was changed.");
         }
 
-        Graph data = new NamedGraphsWithoutShapes(pending);
+        Graph data = GraphSource.dataGraph(pending);
         ValidationReport report = validate(data, affected(pending, added, removed));
         List<ReportEntry> violations = report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).toList();
         if (!violations.isEmpty()) return rejected(describe(violations, report));
@@ -218,23 +214,6 @@ final class CheckedWrites {
     private static boolean touches(List<Quad> added, List<Quad> removed, Node graph) {
         return added.stream().anyMatch(q -> q.getGraph().equals(graph))
                 || removed.stream().anyMatch(q -> q.getGraph().equals(graph));
-    }
-
-    /** What the build validates: every named graph but the shapes, as one graph (a view, not a copy). */
-    private static final class NamedGraphsWithoutShapes extends GraphBase {
-        private final DatasetGraph dataset;
-
-        NamedGraphsWithoutShapes(DatasetGraph dataset) {
-            this.dataset = dataset;
-        }
-
-        @Override
-        protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-            Iterator<Triple> triples = Iter.iter(dataset.findNG(Node.ANY, pattern.getMatchSubject(), pattern.getMatchPredicate(),
-                            pattern.getMatchObject()))
-                    .filter(q -> !q.getGraph().equals(SHAPES_GRAPH)).map(Quad::asTriple).distinct();
-            return WrappedIterator.create(triples);
-        }
     }
 
     private String describe(List<ReportEntry> violations, ValidationReport report) {
