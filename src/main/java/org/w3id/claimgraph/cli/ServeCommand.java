@@ -26,6 +26,7 @@ import org.w3id.claimgraph.server.DatasetSummary;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve",
@@ -40,8 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--tdb", paramLabel = "DIR", description = "Serve the TDB2 database made by ./claimgraph load --tdb DIR instead of building in memory.")
-    Path tdb;
+    @Mixin
+    GraphSourceOptions graphSource;
 
     @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Longest a query may run, e.g. 30s, 500ms, 2m (default: ${DEFAULT-VALUE}); clients cannot raise it.")
@@ -58,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ProjectLayout layout = ProjectLayout.locate();
+        Path tdb = graphSource.localDatabase("serve");
         DatasetGraph dataset;
         String source;
         if (tdb != null) {

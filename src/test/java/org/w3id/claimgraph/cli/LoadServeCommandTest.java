@@ -58,6 +58,14 @@ class LoadServeCommandTest {
         assertEquals(ExitCode.USAGE, foreign.exitCode());
         assertTrue(foreign.err().contains("not a claimgraph database"), foreign.err());
 
+        CliRun endpoint = CliRun.in(TestProject.REPO, "serve", "--port", "0", "--endpoint", "http://localhost:1/kg/sparql");
+        assertEquals(ExitCode.USAGE, endpoint.exitCode());
+        assertTrue(endpoint.err().contains("serve needs the graph in this process"), endpoint.err());
+
+        CliRun both = CliRun.in(TestProject.REPO, "serve", "--port", "0", "--tdb", other.toString(), "--endpoint", "http://localhost:1/kg/sparql");
+        assertEquals(ExitCode.USAGE, both.exitCode());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+
         CliRun badTimeout = CliRun.in(TestProject.REPO, "serve", "--timeout", "soon");
         assertEquals(ExitCode.USAGE, badTimeout.exitCode());
         assertTrue(badTimeout.err().contains("'soon' is not a duration"), badTimeout.err());
