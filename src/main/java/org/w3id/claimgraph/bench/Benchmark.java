@@ -161,7 +161,7 @@ public final class Benchmark {
             server.stop();
             TdbStore.close(dsg);
             if (!settings.keep()) {
-                CorpusGenerator.deleteTree(db);
+                TdbStore.delete(db);
                 CorpusGenerator.deleteTree(corpus);
             }
         }

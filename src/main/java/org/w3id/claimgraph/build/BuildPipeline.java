@@ -36,6 +36,7 @@ import org.w3id.claimgraph.project.CG;
 import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.OA;
+import org.w3id.claimgraph.project.PausePoint;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.project.StrictRdfReader;
 
@@ -159,6 +160,7 @@ final class BuildPipeline {
                 }
             }
             documents++;
+            PausePoint.reached("build");
             long now = System.nanoTime();
             if (now - lastReport > REPORT_EVERY_NANOS) {
                 lastReport = now;

@@ -34,6 +34,19 @@ final class GraphSourceOptions {
         return store != null;
     }
 
+    /**
+     * The TDB2 database directory a command that needs the data in this process (a server) works on, or null for
+     * the seed graph; an input error naming {@code command} for an endpoint, whose graph is served already.
+     */
+    Path localDatabase(String command) {
+        if (store == null) return null;
+        if (store.endpoint != null) {
+            throw new InputException(command + " needs the graph in this process (--tdb DIR, or the seed graph without either option); "
+                    + store.endpoint + " is a SPARQL endpoint, which serves its graph already");
+        }
+        return store.tdb;
+    }
+
     /** The seed graph (built with the extra files) unless a store was given. */
     GraphSource open(ProjectLayout layout, List<Path> extraFiles) {
         if (store != null && !extraFiles.isEmpty()) {

@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -62,9 +61,14 @@ public interface GraphSource extends AutoCloseable {
 
     /**
      * Runs a CONSTRUCT and hands its triples, as the query makes them, to {@code sink} inside the read transaction or
-     * HTTP exchange; returns how many there were. Nothing is kept, so millions of triples pass in bounded memory.
+     * HTTP exchange; returns how many there were. The sources of this package keep nothing, so millions of triples
+     * pass in bounded memory; this default makes the graph first.
      */
-    long construct(Query query, Duration timeout, Consumer<Triple> sink);
+    default long construct(Query query, Duration timeout, Consumer<Triple> sink) {
+        Graph made = construct(query, timeout);
+        made.find().forEachRemaining(sink);
+        return made.size();
+    }
 
     /** Runs an ASK. */
     boolean ask(Query query, Duration timeout);
@@ -117,10 +121,6 @@ public interface GraphSource extends AutoCloseable {
      * structural shapes check, in the build and on every write. A view: read it inside the dataset's transaction.
      */
     static Graph dataGraph(DatasetGraph dsg) {
-        MultiUnion union = new MultiUnion();
-        dsg.listGraphNodes().forEachRemaining(g -> {
-            if (!g.isURI() || !g.getURI().equals(GraphNames.SHAPES)) union.addGraph(dsg.getGraph(g));
-        });
-        return union;
+        return new DataGraph(dsg);
     }
 }

@@ -1,11 +1,8 @@
 package org.w3id.claimgraph.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -17,9 +14,9 @@ import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.ProjectLayout;
 
 /**
- * The load sequence: build and verify the project as {@code check} does, one document at a time into an
- * N-Quads file next to the database; bulk-load that file into a fresh TDB2 directory; count the quads back; run
- * the build phases there; mark the directory as a claimgraph database and swap it into place. With extra files
+ * The load sequence: take the database's lock; build and verify the project as {@code check} does, one document at
+ * a time into an N-Quads file next to the database; bulk-load that file into a fresh TDB2 directory; count the
+ * quads back; run the build phases there; mark the directory as a claimgraph database and switch to it. With extra files
  * the graph is built in memory (they are verified against all of it) and copied into the fresh directory. A
  * failure at any step leaves the old database as it was.
  *
@@ -68,34 +65,27 @@ public final class DatabaseLoad {
 
     /** Builds, loads and swaps the new database into {@code dir}. */
     public Result into(Path dir) {
-        if (!extraFiles.isEmpty()) return inMemory(dir);
-        Path target = dir.toAbsolutePath().normalize();
-        Path nquads = target.resolveSibling("." + target.getFileName() + ".build-" + UUID.randomUUID() + ".nq");
-        try {
+        // The database's lock is taken first, so that a load refuses at once while a server has the database.
+        try (TdbStore.Replacement replacement = TdbStore.replace(dir)) {
+            if (!extraFiles.isEmpty()) return inMemory(replacement);
             progress.accept("build: reading and checking " + layout.seedsDir());
-            GraphBuild.Result built = GraphBuild.create().layout(layout).progress(progress).writeNQuads(nquads);
+            GraphBuild.Result built = GraphBuild.create().layout(layout).progress(progress).writeNQuads(replacement.buildFile());
             progress.accept(String.format("build: %,d quads, %,d claims, %,d documents; loading with the %s loader",
                     built.quads(), built.claims(), built.documents(), loader.name().toLowerCase(java.util.Locale.ROOT)));
             MonitorOutput output = (fmt, args) -> progress.accept("load: " + String.format(fmt, args));
-            long quads = TdbStore.write(nquads, built.prefixes(), built.quads(), dir, loader, output,
+            Path scratch = Path.of(replacement.buildFile() + ".phase.nq");
+            long quads = replacement.write(built.file(), built.prefixes(), built.quads(), loader, output,
                     phases.isEmpty() ? null : tdb -> BuildPhase.runAll(phases, tdb, layout, progress,
-                            phase -> TdbStore.append(tdb, phase, target.resolveSibling("." + target.getFileName() + ".phase-"
-                                    + UUID.randomUUID() + ".nq"), loader, output)));
+                            phase -> TdbStore.append(tdb, phase, scratch, loader, output)));
             return new Result(quads, built.claims(), built.documents());
-        } finally {
-            try {
-                Files.deleteIfExists(nquads);
-            } catch (IOException e) {
-                // Best effort: the build file is named after the database it was for.
-            }
         }
     }
 
-    private Result inMemory(Path dir) {
+    private Result inMemory(TdbStore.Replacement replacement) {
         DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
         GraphBuild.Result built = GraphBuild.create().layout(layout).extraFiles(extraFiles).phases(phases).progress(progress)
                 .buildInto(dataset);
-        long quads = TdbStore.write(dataset, dir);
+        long quads = replacement.write(dataset);
         return new Result(quads, built.claims(), built.documents());
     }
 }

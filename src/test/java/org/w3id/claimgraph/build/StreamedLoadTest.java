@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.store.TdbStore;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.support.Databases;
 
 /** Loading the streamed N-Quads: every quad arrives, and a bad file leaves the database as it was. */
 class StreamedLoadTest {
@@ -44,7 +45,7 @@ class StreamedLoadTest {
                 () -> TdbStore.write(bad, java.util.Map.of(), 2, db, TdbStore.Loader.PARALLEL, (f, a) -> {}));
         assertTrue(e.getMessage().contains("bad.nq") && e.getMessage().contains("line: 2"), e.getMessage());
         assertEquals(before, listing(db));
-        assertEquals(List.of(bad, db, built.file()), listing(dir), "no temporary directory next to the database");
+        assertEquals(List.of(bad, db, built.file()), Databases.entriesBesideDatabases(dir), "no temporary directory next to the database");
 
         Path fresh = dir.resolve("fresh");
         assertThrows(IllegalStateException.class,

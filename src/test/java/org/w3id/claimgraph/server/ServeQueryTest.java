@@ -184,14 +184,16 @@ class ServeQueryTest {
     }
 
     @Test
-    void operationsEndpointsAnswer() {
+    void theHealthCheckAnswersAndTheServerSaysNothingAboutItself() {
         assertEquals(200, Http.get(server.url() + "$/ping", "*/*").statusCode());
-        HttpResponse<String> metrics = Http.get(server.url() + "$/metrics", "*/*");
-        assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("fuseki_requests"), "Prometheus metrics");
-        HttpResponse<String> stats = Http.get(server.url() + "$/stats", "application/json");
-        assertEquals(200, stats.statusCode());
-        assertTrue(stats.body().contains("\"/kg\""), stats.body());
+        HttpResponse<String> status = Http.get(server.url() + "$/server", "application/json");
+        assertEquals(200, status.statusCode());
+        assertTrue(status.body().contains("\"/kg\""), "the editor finds the dataset: " + status.body());
+        assertFalse(status.body().contains("version") || status.body().contains("uptime") || status.body().contains("startDateTime"),
+                status.body());
+        for (String path : List.of("$/stats", "$/stats/kg", "$/metrics", "$/validate/query?query=ASK%7B%7D", "$/validate/data")) {
+            assertEquals(404, Http.get(server.url() + path, "*/*").statusCode(), path);
+        }
     }
 
     @Test

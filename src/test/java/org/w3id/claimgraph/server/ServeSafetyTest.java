@@ -131,18 +131,6 @@ class ServeSafetyTest {
     }
 
     @Test
-    void jsonLdValidationDoesNotFetchRemoteContexts() throws Exception {
-        try (LocalListener remote = new LocalListener()) {
-            String doc = "{ \"@context\": \"" + remote.url("/context.jsonld") + "\", \"@id\": \"urn:example:x\", \"name\": \"x\" }";
-            HttpResponse<String> response = Http.postForm(server.url() + "$/validate/data",
-                    "data=" + Http.enc(doc) + "&languageSyntax=" + Http.enc("JSON-LD"), "application/json");
-            assertEquals(200, response.statusCode(), response.body());
-            assertTrue(response.body().contains("does not load JSON-LD documents by reference"), response.body());
-            assertEquals(0, remote.connections());
-        }
-    }
-
-    @Test
     void oversizedBodiesGet413() {
         String padding = "#" + "x".repeat((int) BODY_LIMIT) + "\n";
         String big = padding + "ASK {}";

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
-import org.w3id.claimgraph.project.GraphNames;
+import org.w3id.claimgraph.support.Databases;
 
 /** Real TDB2 directories: atomic replacement, nothing left behind on failure, and what open refuses. */
 class TdbStoreTest {
@@ -131,12 +132,31 @@ class TdbStoreTest {
         TdbStore.close(TdbStore.open(db));
     }
 
-    private List<Path> siblings() {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
+    @Test
+    void deleteRemovesTheDatabaseWholeButNotWhileItIsServed() {
+        Path db = dir.resolve("db");
+        TdbStore.write(seed, db);
+        DatasetGraph tdb = TdbStore.open(db);
+        try {
+            InputException served = assertThrows(InputException.class, () -> TdbStore.delete(db));
+            assertTrue(served.getMessage().contains("open in this process"), served.getMessage());
+        } finally {
+            TdbStore.close(tdb);
+        }
+        TdbStore.delete(db);
+        assertEquals(List.of(), allIn(dir), "no link, generation or lock file is left");
+    }
+
+    private static List<Path> allIn(Path d) {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private List<Path> siblings() {
+        return Databases.entriesBesideDatabases(dir);
     }
 
     /** A source whose data stops arriving part of the way through, as a crashed build would. */

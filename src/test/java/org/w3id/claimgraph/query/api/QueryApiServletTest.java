@@ -68,6 +68,8 @@ class QueryApiServletTest {
                 .add("/kg", GraphSource.unionView(fixture), false)
                 .addServlet("/api/*", new QueryApiServlet(library, GraphSource.of(fixture, "fixture")))
                 .addServlet("/hurried/*", new QueryApiServlet(library, GraphSource.of(fixture, "fixture"), Duration.ofMillis(1)))
+                .addServlet("/cut/*", new QueryApiServlet(library, new CutShort(GraphSource.of(fixture, "fixture"), 20), Duration.ofSeconds(30)))
+                .addServlet("/cutlate/*", new QueryApiServlet(library, new CutShort(GraphSource.of(fixture, "fixture"), 20), Duration.ofSeconds(30), 256))
                 .build().start();
         base = "http://localhost:" + server.getHttpPort();
     }
@@ -235,6 +237,65 @@ class QueryApiServletTest {
     @Test
     void aQueryPastTheTimeoutIs503() throws Exception {
         assertError(base + "/hurried/queries/contradicting-claims", 503, null, "did not finish within the server's timeout of 1 ms");
+    }
+
+    /**
+     * Issue 20, defect 7: a query cut off part of the way through its rows (as the timeout does) is never a
+     * complete-looking 200. Within the first {@value QueryApiServlet#BUFFER} bytes nothing has been sent and
+     * the answer is a 503; after them the connection is aborted, and the client sees a body without its end.
+     */
+    @Test
+    void aQueryCutOffMidStreamIsNeverAComplete200() throws Exception {
+        assertError(base + "/cut/queries/references-cited", 503, null, "did not finish within the server's timeout");
+        HttpResponse<byte[]> csv = get(base + "/cut/queries/references-cited", "text/csv");
+        assertEquals(503, csv.statusCode(), new String(csv.body(), StandardCharsets.UTF_8));
+
+        IOException cut = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> get(base + "/cutlate/queries/references-cited", "text/csv"),
+                "a body cut off after its status was sent must not read as complete");
+        assertTrue(cut.getMessage() != null, String.valueOf(cut));
+    }
+
+    /** The rows of a real target, with the query cancelled after {@code rows} of them, as a timeout would. */
+    private record CutShort(GraphSource target, int rows) implements GraphSource {
+        @Override
+        public <T> T stream(Query query, Duration timeout, java.util.function.Function<RowSet, T> reader) {
+            return target.stream(query, timeout, all -> reader.apply(org.apache.jena.sparql.exec.RowSetStream.create(all.getResultVars(),
+                    new java.util.Iterator<org.apache.jena.sparql.engine.binding.Binding>() {
+                        private int read;
+
+                        @Override
+                        public boolean hasNext() {
+                            return all.hasNext();
+                        }
+
+                        @Override
+                        public org.apache.jena.sparql.engine.binding.Binding next() {
+                            if (read++ == rows) throw new org.apache.jena.query.QueryCancelledException();
+                            return all.next();
+                        }
+                    })));
+        }
+
+        @Override
+        public org.apache.jena.graph.Graph construct(Query query, Duration timeout) {
+            return target.construct(query, timeout);
+        }
+
+        @Override
+        public boolean ask(Query query, Duration timeout) {
+            return target.ask(query, timeout);
+        }
+
+        @Override
+        public String description() {
+            return "cut short";
+        }
+
+        @Override
+        public java.util.Optional<org.apache.jena.sparql.core.DatasetGraph> dataset() {
+            return target.dataset();
+        }
     }
 
     private static List<String> csvRows(String url) throws IOException, InterruptedException {
