@@ -78,8 +78,8 @@ final class ServeCommand implements Callable<Integer> {
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
             GraphSource graph = GraphSource.of(builder.servedDataset(), source);
             builder.addServlet("/api/*", new QueryApiServlet(library, graph, timeout)).corsPath("/api/*");
-            ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
-                    GraphSource.of(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR)), source));
+            ClaimFindings findings = ClaimFindings.of(Validator.load(layout), graph,
+                    GraphSource.of(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR)), source), layout);
             server = Explorer.install(builder, layout, graph, findings).build();
             start(server);
         } catch (RuntimeException e) {

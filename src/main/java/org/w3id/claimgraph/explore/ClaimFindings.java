@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.graph.NodeFactory;
 import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.validate.Finding;
 import org.w3id.claimgraph.validate.RuleEngine;
 import org.w3id.claimgraph.validate.Validator;
@@ -48,6 +50,30 @@ public interface ClaimFindings {
     }
 
     /**
+     * The findings the build stored (the validation report of graph id/graph/findings), read for one claim at a
+     * time: nothing is computed when the server starts. The rule no-evidence's are labelled "unsupported", as
+     * {@link #fromValidator} labels them.
+     */
+    static ClaimFindings fromStoredReport(Validator validator, GraphSource source, ProjectLayout layout) {
+        return claim -> {
+            List<Finding> found = new ArrayList<>();
+            for (Finding f : validator.stored(source, layout, NodeFactory.createURI(claim))) found.add(shown(f));
+            found.sort(Comparator.comparing(Finding::severity).reversed());
+            return Collections.unmodifiableList(found);
+        };
+    }
+
+    /** The stored findings when the graph has them ({@link #fromStoredReport}), else the engine's ({@link #fromValidator}). */
+    static ClaimFindings of(Validator validator, GraphSource served, GraphSource forEngine, ProjectLayout layout) {
+        return validator.hasStoredFindings(served, layout) ? fromStoredReport(validator, served, layout) : fromValidator(validator, forEngine);
+    }
+
+    private static Finding shown(Finding f) {
+        return !f.rule().equals(UNSUPPORTED) ? f : new Finding(f.claim(), f.rule(), f.severity(),
+                "Unsupported: " + f.message(), f.document(), f.quote(), f.value());
+    }
+
+    /**
      * The validation engine: every rule of ontology/rules.ttl, run once over the served dataset (one query a
      * rule, not one a claim) and kept. The run starts at once on a thread of its own, so that the server
      * starts without waiting for it and no request ever runs it: until it is done {@link #forClaim} throws
@@ -61,9 +87,7 @@ public interface ClaimFindings {
             try {
                 Map<String, List<Finding>> byClaim = new LinkedHashMap<>();
                 for (Finding f : validator.validate(source, RuleEngine.Kind.SPARQL, validator.rules().all())) {
-                    Finding shown = !f.rule().equals(UNSUPPORTED) ? f : new Finding(f.claim(), f.rule(), f.severity(),
-                            "Unsupported: " + f.message(), f.document(), f.quote(), f.value());
-                    byClaim.computeIfAbsent(f.claim(), c -> new ArrayList<>()).add(shown);
+                    byClaim.computeIfAbsent(f.claim(), c -> new ArrayList<>()).add(shown(f));
                 }
                 byClaim.values().forEach(list -> list.sort(Comparator.comparing(Finding::severity).reversed()));
                 all.complete(byClaim);

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
@@ -76,6 +78,26 @@ public final class Validator {
             case SHACL -> new ShaclRuleEngine(rules, source.dataset().orElseThrow(() -> new InputException(
                     "the shacl engine needs a local graph; " + source.description() + " is validated with --engine sparql")));
         };
+    }
+
+    /**
+     * Whether {@code source} holds the validation report that the build stores (the graph id/graph/findings), so
+     * that {@link #stored} can read a claim's findings instead of running the rules.
+     */
+    public boolean hasStoredFindings(GraphSource source, ProjectLayout layout) {
+        return source.ask(lookup(layout, "findings-stored"), null);
+    }
+
+    /** The findings of one claim as the stored validation report has them, in report order. */
+    public List<Finding> stored(GraphSource source, ProjectLayout layout, Node claim) {
+        Query query = QueryTransformOps.transform(lookup(layout, "stored-findings"), Map.of(Var.alloc("claim"), claim));
+        List<Finding> found = new ArrayList<>();
+        source.select(query).forEachRemaining(b -> {
+            Rule rule = rules.byIri(b.get("rule")).orElse(null);
+            if (rule == null) return;
+            found.add(Finding.of(rule, claim, b.get("value"), b.get("message").getLiteralLexicalForm()));
+        });
+        return complete(source, found);
     }
 
     private List<Finding> complete(GraphSource source, List<Finding> results) {
