@@ -65,7 +65,8 @@ public interface ClaimFindings {
 
     /** The stored findings when the graph has them ({@link #fromStoredReport}), else the engine's ({@link #fromValidator}). */
     static ClaimFindings of(Validator validator, GraphSource served, GraphSource forEngine, ProjectLayout layout) {
-        return validator.hasStoredFindings(served, layout) ? fromStoredReport(validator, served, layout) : fromValidator(validator, forEngine);
+        // Asked of the engine's source, whose time limit is the longer one: the server's timeout stays out of start-up.
+        return validator.hasStoredFindings(forEngine, layout) ? fromStoredReport(validator, served, layout) : fromValidator(validator, forEngine);
     }
 
     private static Finding shown(Finding f) {
