@@ -21,6 +21,10 @@ import org.w3id.claimgraph.vocab.OA;
  * IRIs, and the derivable statements (statedIn, evidence and dose types) are added.
  */
 final class ClaimCompiler {
+    /** Properties the derivation writes (ontology/grading.ttl, derivation.ttl), which claim files may not. */
+    private static final List<Node> DERIVED = List.of(CG.cg("grade"), CG.cg("gradeRationale"), CG.cg("derivedGrade"),
+            CG.cg("gradeDerivation"), CG.cg("assertion"), CG.cg("setAside"));
+
     private final SourceText document;
     private final Path file;
     private final String shown;
@@ -60,6 +64,14 @@ final class ClaimCompiler {
             }
             work.add(Triple.create(claim, CG.statedIn, doc));
         }
+        for (Node property : DERIVED) {
+            for (Triple t : curated.find(Node.ANY, property, Node.ANY).toList()) {
+                problems.add(problem(t.getSubject(), property.getLocalName() + " is derived by the build, not curated"
+                        + (property.equals(CG.cg("grade")) || property.equals(CG.cg("gradeRationale"))
+                                ? ": the grade follows from the evidence; to set it by hand write cg:curatorGrade with cg:overrideReason"
+                                : "")));
+            }
+        }
         for (Triple t : quotedTriples) {
             if (!claims.contains(t.getSubject())) {
                 problems.add(problem(t.getSubject(), "cg:quoted on a resource that is not typed cg:Claim"));
@@ -72,6 +84,7 @@ final class ClaimCompiler {
         Graph named = Skolemizer.skolemize(work, shown, problems);
         addDerivedTypes(named, CG.evidence, CG.Evidence);
         addDerivedTypes(named, CG.statedDose, CG.StatedDose);
+        addDerivedTypes(named, CG.cg("review"), CG.cg("LiteratureReview"));
         return named;
     }
 

@@ -20,6 +20,8 @@ import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.claimgraph.derive.Derivation;
+import org.w3id.claimgraph.derive.DerivationException;
 import org.w3id.claimgraph.vocab.GraphNames;
 
 /**
@@ -121,7 +123,20 @@ public final class GraphBuild {
             graphs.forEach((name, g) -> g.find().forEachRemaining(t -> dsg.add(NodeFactory.createURI(name), t.getSubject(), t.getPredicate(), t.getObject())));
             prefixes.getNsPrefixMap().forEach((p, uri) -> dsg.prefixes().add(p, uri));
         });
+        derive(dsg, layout);
         return DatasetFactory.wrap(dsg);
+    }
+
+    /**
+     * Runs the derivation (ontology/grading.ttl and derivation.ttl) over a built dataset, writing its
+     * derived graph; a definition it cannot use, or data it cannot derive from, fails the build.
+     */
+    public static Derivation.Result derive(DatasetGraph dsg, ProjectLayout layout) {
+        try {
+            return Derivation.run(dsg);
+        } catch (DerivationException e) {
+            throw new BuildFailure(List.of(BuildProblem.inFile(layout.display(layout.ontologyDir()), e.getMessage())));
+        }
     }
 
 
