@@ -71,9 +71,9 @@ record Definitions(GradeScale scale, Query lineStart, Query recordedLimitations,
         for (Node executable : SparqlExecutables.objects(g, iri, CG.cg("condition"))) {
             Query q = SparqlExecutables.read(g, executable, SparqlExecutables.SELECT, show(iri));
             requireSelect(iri, q, "?reason");
-            if (q.getProjectVars().contains(Var.alloc("line"))) line.add(q);
-            else if (q.getProjectVars().contains(Var.alloc("assertion"))) claim.add(q);
-            else throw new DerivationException(show(iri) + ": a condition must return ?line or ?assertion");
+            if (q.getProjectVars().contains(Var.alloc("assertion"))) claim.add(q);
+            else if (q.getProjectVars().contains(Var.alloc("line"))) line.add(q);
+            else throw new DerivationException(show(iri) + ": a condition must return ?assertion (claim level) or ?line (line level)");
         }
         int maxChange = integer(g, iri, CG.cg("maxChange"), 0);
         if (maxChange == 0) throw new DerivationException(show(iri) + ": a factor needs a non-zero cg:maxChange");
