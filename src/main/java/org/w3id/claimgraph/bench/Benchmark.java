@@ -28,6 +28,7 @@ import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
+import org.w3id.claimgraph.load.GraphBuild;
 import org.w3id.claimgraph.load.ProjectLayout;
 import org.w3id.claimgraph.load.StreamingBuild;
 import org.w3id.claimgraph.query.NamedQuery;
@@ -139,9 +140,19 @@ public final class Benchmark {
 
         log.accept(size + " claims: loading " + db + " (" + settings.loader().name().toLowerCase() + " loader)");
         t0 = System.nanoTime();
+        long[] deriveNanos = {0};
+        ProjectLayout corpusLayout = new ProjectLayout(corpus);
         TdbStore.write(nquads, built.prefixes(), built.quads(), db, settings.loader(),
-                (fmt, args) -> log.accept("load: " + String.format(fmt, args)));
-        double loadSeconds = seconds(t0);
+                (fmt, args) -> log.accept("load: " + String.format(fmt, args)),
+                dataset -> {
+                    long d0 = System.nanoTime();
+                    long added = GraphBuild.derive(dataset, corpusLayout).triples();
+                    deriveNanos[0] = System.nanoTime() - d0;
+                    return added;
+                });
+        double loadSeconds = seconds(t0) - deriveNanos[0] / 1e9;
+        log.accept(String.format("%d claims: derivation (grades, assertions, contradictions) took %.1f s, not counted in the load rate",
+                size, deriveNanos[0] / 1e9));
         if (!settings.keep()) Files.deleteIfExists(nquads);
 
         log.accept(size + " claims: starting the server");

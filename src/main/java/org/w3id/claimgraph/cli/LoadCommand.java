@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Build and verify the graph exactly as check does, then write it into a TDB2 database for ./claimgraph serve --tdb DIR.",
                 "Documents are built and checked one at a time into an N-Quads file, which TDB2's bulk loader writes into a new directory next to DIR;",
+                "the derivation (grades, assertions, contradictions) then runs on that directory;",
                 "that directory is renamed into place when complete: a failed or interrupted load leaves DIR as it was.",
                 "On a terminal it shows its progress: phase, documents or quads so far, rate."
         })
@@ -75,7 +76,8 @@ final class LoadCommand implements Callable<Integer> {
                     built.quads(), built.claims(), built.documents(), loader));
             MonitorOutput output = showProgress ? (fmt, args) -> lines.accept("load: " + String.format(fmt, args))
                     : (fmt, args) -> {};
-            long quads = TdbStore.write(nquads, built.prefixes(), built.quads(), tdb, kind, output);
+            long quads = TdbStore.write(nquads, built.prefixes(), built.quads(), tdb, kind, output,
+                    dataset -> GraphBuild.derive(dataset, layout).triples());
             System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n", quads, built.claims(), built.documents(), tdb);
             return ExitCode.OK;
         } finally {

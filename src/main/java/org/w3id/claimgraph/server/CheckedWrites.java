@@ -24,12 +24,15 @@ import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.w3id.claimgraph.derive.Derivation;
+import org.w3id.claimgraph.derive.DerivationException;
 import org.w3id.claimgraph.query.UnionDefaultGraph;
 import org.w3id.claimgraph.vocab.GraphNames;
 
 /**
  * The only way data changes on a running server. A write is applied to an in-memory copy of the dataset;
- * the copy is checked against the SHACL shapes the server started with (the graph
+ * the derivation runs again on the copy (grades, assertions and contradictions follow the change; a write to
+ * the derived graph itself is refused), and the copy is checked against the SHACL shapes the server started with (the graph
  * {@link GraphNames#SHAPES}, from ontology/shapes.ttl), and only if it conforms are the differences
  * written to the served dataset, in one write transaction. A rejected write never opens a write
  * transaction on the served dataset, so nothing is ever aborted there (TDB2 in Jena 5.6 can corrupt its
@@ -41,6 +44,7 @@ import org.w3id.claimgraph.vocab.GraphNames;
  */
 final class CheckedWrites {
     private static final Node SHAPES_GRAPH = NodeFactory.createURI(GraphNames.SHAPES);
+    private static final Node DERIVED_GRAPH = NodeFactory.createURI(GraphNames.DERIVED);
 
     private final DatasetGraph base;
     private final Shapes shapes;
@@ -71,6 +75,17 @@ final class CheckedWrites {
         DatasetGraph copy = copyOf(base);
         DatasetGraph view = new WriteView(UnionDefaultGraph.wrap(copy));
         Txn.executeWrite(copy, () -> change.accept(view));
+        if (changed(base, copy, DERIVED_GRAPH)) {
+            return WriteOutcome.rejected("The write was rejected: the graph <" + GraphNames.DERIVED + "> is derived from the"
+                    + " others (grades, assertions, contradictions) and recomputed after every write; write the curated data"
+                    + " instead (a grade by hand is cg:curatorGrade with cg:overrideReason on the claim). Nothing was changed.");
+        }
+        try {
+            Derivation.run(copy);
+        } catch (DerivationException e) {
+            return WriteOutcome.rejected("The write was rejected: the derivation cannot run on the result: " + e.getMessage()
+                    + " Nothing was changed.");
+        }
 
         List<Quad> added = new ArrayList<>();
         List<Quad> removed = new ArrayList<>();
@@ -98,6 +113,15 @@ final class CheckedWrites {
             added.forEach(base::add);
         });
         return WriteOutcome.applied(added.size(), removed.size());
+    }
+
+    /** Whether a graph differs between the served dataset and the copy. */
+    private static boolean changed(DatasetGraph base, DatasetGraph copy, Node graph) {
+        return Txn.calculateRead(base, () -> Txn.calculateRead(copy, () -> {
+            Graph before = base.getGraph(graph);
+            Graph after = copy.getGraph(graph);
+            return before.size() != after.size() || !after.find().filterDrop(before::contains).toList().isEmpty();
+        }));
     }
 
     private static DatasetGraph copyOf(DatasetGraph source) {

@@ -69,6 +69,19 @@ public final class TdbStore {
      */
     public static long write(Path nquads, Map<String, String> prefixes, long expectedQuads, Path dir, Loader kind,
                              MonitorOutput output) {
+        return write(nquads, prefixes, expectedQuads, dir, kind, output, dataset -> 0);
+    }
+
+    /**
+     * As {@link #write(Path, Map, long, Path, Loader, MonitorOutput)}, then runs {@code afterLoad} on the new
+     * database (the build's derivation, which adds its derived graph) before it replaces {@code dir}; a failure
+     * there leaves {@code dir} as it was.
+     *
+     * @param afterLoad adds to the loaded database and returns how many quads it added
+     * @return the number of quads written, loaded and added
+     */
+    public static long write(Path nquads, Map<String, String> prefixes, long expectedQuads, Path dir, Loader kind,
+                             MonitorOutput output, java.util.function.ToLongFunction<DatasetGraph> afterLoad) {
         return replace(dir, fresh -> {
             DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(fresh.toString());
             try {
@@ -94,7 +107,8 @@ public final class TdbStore {
                 if (written != expectedQuads) {
                     throw new IllegalStateException("the new database holds " + written + " quads, expected " + expectedQuads);
                 }
-                return written;
+                output.print("derive: the build's derived graph");
+                return written + afterLoad.applyAsLong(tdb);
             } finally {
                 TDBInternal.expel(tdb);
             }

@@ -50,6 +50,28 @@ class StreamedLoadTest {
         assertTrue(Files.notExists(fresh), "a load that does not count out leaves no database");
     }
 
+    @Test
+    void theDerivationRunsOnTheLoadedDatabaseAndGivesWhatTheInMemoryBuildDerives() {
+        StreamingBuild.Result built = StreamingBuild.create().layout(ProjectLayout.locate()).writeNQuads(dir.resolve("seeds.nq"));
+        Path db = dir.resolve("db");
+        long quads = TdbStore.write(built.file(), built.prefixes(), built.quads(), db, TdbStore.Loader.BASIC, (f, a) -> {},
+                dataset -> GraphBuild.derive(dataset, ProjectLayout.locate()).triples());
+        org.apache.jena.graph.Node derived = org.apache.jena.graph.NodeFactory.createURI(org.w3id.claimgraph.vocab.GraphNames.DERIVED);
+        org.apache.jena.graph.Graph inMemory = GraphBuild.create().layout(ProjectLayout.locate()).build().asDatasetGraph().getGraph(derived);
+        DatasetGraph dsg = TdbStore.open(db);
+        try {
+            assertEquals(quads, Txn.calculateRead(dsg, () -> dsg.stream().count()));
+            Txn.executeRead(dsg, () -> {
+                org.apache.jena.graph.Graph loaded = dsg.getGraph(derived);
+                assertTrue(inMemory.size() > 5_000, "the derived graph has grades, assertions and derivations: " + inMemory.size());
+                assertEquals(inMemory.size(), loaded.size());
+                assertTrue(inMemory.isIsomorphicWith(loaded), "TDB2 and memory derive the same graph");
+            });
+        } finally {
+            TdbStore.close(dsg);
+        }
+    }
+
     private static List<Path> listing(Path d) throws IOException {
         try (Stream<Path> s = Files.walk(d, 1)) {
             return s.filter(p -> !p.equals(d)).sorted().toList();
