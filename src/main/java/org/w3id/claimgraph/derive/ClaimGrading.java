@@ -211,7 +211,8 @@ final class ClaimGrading {
             if (c.curatorGrade == null) continue;
             if (found != null && !found.grade.equals(c.curatorGrade)) {
                 throw new DerivationException("claims " + CG.shortId(found.claim.getURI()) + " and " + CG.shortId(c.iri.getURI())
-                        + " assert the same thing but set different curator grades (cg:curatorGrade): one assertion has one grade");
+                        + " assert the same thing but set different curator grades (cg:curatorGrade): one assertion has one grade",
+                        c.iri.getURI());
             }
             if (found == null) found = new Override(c.iri, c.curatorGrade, c.overrideReason == null ? "" : c.overrideReason);
         }

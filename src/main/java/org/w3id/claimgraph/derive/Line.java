@@ -17,6 +17,8 @@ final class Line {
     final Node reference;
     final String citation;
     final boolean reportedCertainty;
+    /** The article's own (traceable) citation of the reference, rather than a curator's line. */
+    final boolean byArticle;
     final int start;
     final String startReason;
     final List<Step> steps = new ArrayList<>();
@@ -24,7 +26,7 @@ final class Line {
     int level;
 
     Line(Node iri, Node claim, Node assertion, boolean supports, Node reference, String citation,
-         boolean reportedCertainty, int start, String startReason, String setAside) {
+         boolean reportedCertainty, boolean byArticle, int start, String startReason, String setAside) {
         this.iri = iri;
         this.claim = claim;
         this.assertion = assertion;
@@ -32,6 +34,7 @@ final class Line {
         this.reference = reference;
         this.citation = citation;
         this.reportedCertainty = reportedCertainty;
+        this.byArticle = byArticle;
         this.start = start;
         this.startReason = startReason;
         this.setAside = setAside;

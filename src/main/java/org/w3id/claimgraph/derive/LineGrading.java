@@ -44,6 +44,7 @@ final class LineGrading {
             lines.put(iri, new Line(iri, row.get(Var.alloc("claim")), row.get(Var.alloc("assertion")),
                     CG.cg("Supports").equals(row.get(Var.alloc("direction"))), row.get(Var.alloc("reference")),
                     text(row, "citation"), row.get(Var.alloc("reported")) != null,
+                    Boolean.TRUE.equals(literal(row, "byArticle")),
                     start == null ? scale.lowest() : scale.rank(start), text(row, "startReason"),
                     start == null ? (setAside == null ? "it has no starting level" : setAside.getLiteralLexicalForm()) : null));
         });
@@ -101,7 +102,7 @@ final class LineGrading {
             Line other = kept.get(key);
             if (other == null) {
                 kept.put(key, line);
-            } else if (line.level > other.level) {
+            } else if (line.level > other.level || (line.level == other.level && other.byArticle && !line.byArticle)) {
                 other.setAside = "it rests on the same study as " + line.iri.getURI() + ", which counts instead";
                 kept.put(key, line);
             } else {
@@ -150,6 +151,11 @@ final class LineGrading {
         else if (recorded == existing.recorded && !existing.text.equals(text) && existing.text.compareTo(text) > 0) {
             ofFactor.put(key, new Reason(text, recorded, change));
         }
+    }
+
+    private static Object literal(Binding row, String var) {
+        Node n = row.get(Var.alloc(var));
+        return n != null && n.isLiteral() ? n.getLiteralValue() : null;
     }
 
     static String text(Binding row, String var) {

@@ -123,8 +123,20 @@ public final class GraphBuild {
             graphs.forEach((name, g) -> g.find().forEachRemaining(t -> dsg.add(NodeFactory.createURI(name), t.getSubject(), t.getPredicate(), t.getObject())));
             prefixes.getNsPrefixMap().forEach((p, uri) -> dsg.prefixes().add(p, uri));
         });
-        derive(dsg, layout);
+        try {
+            Derivation.run(dsg);
+        } catch (DerivationException e) {
+            throw new BuildFailure(List.of(problem(e, layout, origins)));
+        }
         return DatasetFactory.wrap(dsg);
+    }
+
+    /** A derivation problem at a claim names the claim's file and line; one with a definition names ontology/. */
+    private static BuildProblem problem(DerivationException e, ProjectLayout layout, Map<Node, Path> origins) {
+        Path file = e.node() == null ? null : origins.get(NodeFactory.createURI(e.node()));
+        if (file == null) return BuildProblem.inFile(layout.display(layout.ontologyDir()), e.getMessage());
+        return SourceLines.locate(BuildProblem.forNode(layout.display(file), e.node(), e.getMessage()), file,
+                "claim:" + org.w3id.claimgraph.vocab.CG.shortId(e.node()));
     }
 
     /**
@@ -135,7 +147,7 @@ public final class GraphBuild {
         try {
             return Derivation.run(dsg);
         } catch (DerivationException e) {
-            throw new BuildFailure(List.of(BuildProblem.inFile(layout.display(layout.ontologyDir()), e.getMessage())));
+            throw new BuildFailure(List.of(problem(e, layout, Map.of())));
         }
     }
 

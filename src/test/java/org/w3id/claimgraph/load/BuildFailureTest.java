@@ -128,6 +128,18 @@ class BuildFailureTest {
     }
 
     @Test
+    void twoCuratorGradesForOneAssertionNameTheSecondClaim() {
+        TestProject p = TestProject.minimal(dir)
+                .replace(CLAIMS, "cg:object concept:muscle-relaxation", "cg:object concept:vitamin-d-activation")
+                .replace(CLAIMS, "    cg:curatorGrade cg:GradeModerate ;\n    cg:overrideReason \"Established", "    cg:curatorGrade cg:GradeHigh ;\n    cg:overrideReason \"Established");
+        BuildProblem problem = only(failures(p));
+        assertEquals(CLAIMS, problem.file());
+        assertEquals(CLAIM_2, problem.node());
+        assertEquals(16, problem.line());
+        assertTrue(problem.message().contains("assert the same thing but set different curator grades"), problem.message());
+    }
+
+    @Test
     void unknownRelationViolatesTheRelationScheme() {
         TestProject p = TestProject.minimal(dir).replace(CLAIMS, "cg:relation cg:requiredFor ; cg:object concept:vitamin-d-activation",
                 "cg:relation cg:cures ; cg:object concept:vitamin-d-activation");

@@ -72,8 +72,8 @@ class NamedQueriesTest {
         assertEquals(expected("""
                 high     | 1
                 moderate | 1
-                low      | 5
-                very low | 4
+                low      | 6
+                very low | 3
                 """), differenceByKey("claims-per-grade"));
     }
 
@@ -101,12 +101,12 @@ class NamedQueriesTest {
     @Test
     void claimsAboutAFormIncludeBothSidesButNotTheBroaderMineral() {
         assertEquals(expected("""
-                claim:900-001 | doc:900_queryfixture | concept:fx-glycinate | cg:betterAbsorbedThan | concept:fx-oxide         | very low | false | Our fixture glycinate is absorbed far better than fixture oxide, as research shows.
-                claim:900-002 | doc:900_queryfixture | concept:fx-glycinate | cg:alleviates         | concept:fx-anxiety       | low      | false | Fixture glycinate eases anxiety in adults.
-                claim:900-004 | doc:900_queryfixture | concept:fx-glycinate | cg:dosedAt            | concept:fx-sleep-quality | very low | false | Take 200 to 500 mg of fixture magnesium a day as glycinate for better sleep.
-                claim:900-005 | doc:900_queryfixture | concept:fx-glycinate | cg:improves           | concept:fx-sleep-quality | moderate | false | Fixture glycinate improves sleep quality within weeks.
-                claim:901-002 | doc:901_queryfixture | concept:fx-oxide     | cg:lessAbsorbedThan   | concept:fx-glycinate     | low      | false | Fixture oxide is absorbed less well than fixture glycinate.
-                claim:901-003 | doc:901_queryfixture | concept:fx-glycinate | cg:noEffectOn         | concept:fx-sleep-quality | low      | false | In a trial, fixture glycinate did not change sleep quality.
+                claim:900-001 | doc:900_queryfixture | concept:fx-glycinate | cg:betterAbsorbedThan | concept:fx-oxide         | low      | false | Our fixture glycinate is absorbed far better than fixture oxide, as research shows. | false
+                claim:900-002 | doc:900_queryfixture | concept:fx-glycinate | cg:alleviates         | concept:fx-anxiety       | low      | false | Fixture glycinate eases anxiety in adults. | false
+                claim:900-004 | doc:900_queryfixture | concept:fx-glycinate | cg:dosedAt            | concept:fx-sleep-quality | very low | false | Take 200 to 500 mg of fixture magnesium a day as glycinate for better sleep. | false
+                claim:900-005 | doc:900_queryfixture | concept:fx-glycinate | cg:improves           | concept:fx-sleep-quality | moderate | false | Fixture glycinate improves sleep quality within weeks. | false
+                claim:901-002 | doc:901_queryfixture | concept:fx-oxide     | cg:lessAbsorbedThan   | concept:fx-glycinate     | low      | false | Fixture oxide is absorbed less well than fixture glycinate. | false
+                claim:901-003 | doc:901_queryfixture | concept:fx-glycinate | cg:noEffectOn         | concept:fx-sleep-quality | low      | false | In a trial, fixture glycinate did not change sleep quality. | false
                 """), rows("claims-about", Map.of("concept", "concept:fx-glycinate")));
     }
 
@@ -142,7 +142,7 @@ class NamedQueriesTest {
     @Test
     void unsupportedAndWeaklySupportedClaims() {
         assertEquals(expected("""
-                doc:900_queryfixture | claim:900-001 | concept:fx-glycinate       | cg:betterAbsorbedThan | concept:fx-oxide         | very low | unsupported
+                doc:900_queryfixture | claim:900-001 | concept:fx-glycinate       | cg:betterAbsorbedThan | concept:fx-oxide         | low      | unsupported
                 doc:900_queryfixture | claim:900-002 | concept:fx-glycinate       | cg:alleviates         | concept:fx-anxiety       | low      | weakly supported
                 doc:900_queryfixture | claim:900-004 | concept:fx-glycinate       | cg:dosedAt            | concept:fx-sleep-quality | very low | unsupported
                 doc:900_queryfixture | claim:900-006 | concept:fx-magnesium       | cg:decreases          | concept:fx-cortisol      | low      | weakly supported
@@ -196,18 +196,18 @@ class NamedQueriesTest {
     @Test
     void contradictingClaimsReadIncompatibilityBothWays() {
         assertEquals(expected("""
-                concept:fx-glycinate | concept:fx-sleep-quality | claim:900-005 | cg:improves  | moderate | claim:901-003 | cg:noEffectOn | low
-                concept:fx-magnesium | concept:fx-cortisol      | claim:900-006 | cg:decreases | low      | claim:901-005 | cg:increases  | very low
+                concept:fx-glycinate | concept:fx-sleep-quality | claim:900-005 | cg:improves  | moderate | claim:901-003 | cg:noEffectOn | low      | concept:fx-glycinate | concept:fx-sleep-quality | false | false | incompatible-relations | false |
+                concept:fx-magnesium | concept:fx-cortisol      | claim:900-006 | cg:decreases | low      | claim:901-005 | cg:increases  | very low | concept:fx-magnesium | concept:fx-cortisol      | false | false | incompatible-relations | false |
                 """), fixtureRows("contradicting-claims", Map.of()));
         assertEquals(expected("""
-                concept:fx-magnesium | concept:fx-cortisol | claim:900-006 | cg:decreases | low | claim:901-005 | cg:increases | very low
+                concept:fx-magnesium | concept:fx-cortisol | claim:900-006 | cg:decreases | low | claim:901-005 | cg:increases | very low | concept:fx-magnesium | concept:fx-cortisol | false | false | incompatible-relations | false |
                 """), rows("contradicting-claims", Map.of("concept", "concept:fx-cortisol")));
     }
 
     @Test
     void referencesAndTheClaimsThatCiteThem() {
         assertEquals(expected("""
-                reference:fx-limits-1997 | Fixture reference intakes                             | 1997 | authoritative reference text | true  |               |                 |
+                reference:fx-limits-1997 | Fixture reference intakes                             | 1997 | reference text or consensus statement | true  |               |                 |
                 reference:fx-review-2019 | A fixture narrative review of fixture GABA signalling | 2019 | narrative review             | true  | claim:900-003 | obo:ECO_0000205 | cg:Supports
                 reference:fx-review-2019 | A fixture narrative review of fixture GABA signalling | 2019 | narrative review             | true  | claim:901-001 | obo:ECO_0000205 | cg:Supports
                 reference:fx-trial-2020  | A fixture randomized trial of fixture glycinate       | 2020 | randomized controlled trial  | true  | claim:900-002 | obo:ECO_0000180 | cg:Supports
@@ -216,7 +216,7 @@ class NamedQueriesTest {
                 reference:fx-trial-2020  | A fixture randomized trial of fixture glycinate       | 2020 | randomized controlled trial  | true  | claim:901-002 | obo:ECO_0000180 | cg:Supports
                 reference:fx-trial-2020  | A fixture randomized trial of fixture glycinate       | 2020 | randomized controlled trial  | true  | claim:901-003 | obo:ECO_0000033 | cg:Supports
                 reference:fx-trial-2020  | A fixture randomized trial of fixture glycinate       | 2020 | randomized controlled trial  | true  | claim:901-004 | obo:ECO_0000180 | cg:Disputes
-                reference:fx-untraceable | research from a sleep institute (as cited)            |      | unknown                      | false | claim:900-004 | obo:ECO_0000034 | cg:Supports
+                reference:fx-untraceable | research from a sleep institute (as cited)            |      | design not recorded          | false | claim:900-004 | obo:ECO_0000034 | cg:Supports
                 """), fixtureRows("references-cited", Map.of()));
         assertEquals(3, rows("references-cited", Map.of("reference", "reference:fx-untraceable")).size()
                 + rows("references-cited", Map.of("reference", "reference:fx-review-2019")).size());
@@ -245,7 +245,7 @@ class NamedQueriesTest {
     @Test
     void bioavailabilityComparisonsAreTurnedToReadBetterThanWorse() {
         String both = """
-                concept:fx-glycinate | concept:fx-oxide | claim:900-001 | cg:betterAbsorbedThan | doc:900_queryfixture | very low
+                concept:fx-glycinate | concept:fx-oxide | claim:900-001 | cg:betterAbsorbedThan | doc:900_queryfixture | low
                 concept:fx-glycinate | concept:fx-oxide | claim:901-002 | cg:lessAbsorbedThan   | doc:901_queryfixture | low
                 """;
         assertEquals(expected(both), fixtureRows("bioavailability", Map.of()));
@@ -268,7 +268,7 @@ class NamedQueriesTest {
     @Test
     void claimsFromSourcesWithACommercialInterest() {
         assertEquals(expected("""
-                doc:900_queryfixture | FixtureMag (test fixture) | claim:900-001 | concept:fx-glycinate | cg:betterAbsorbedThan | concept:fx-oxide           | very low | true
+                doc:900_queryfixture | FixtureMag (test fixture) | claim:900-001 | concept:fx-glycinate | cg:betterAbsorbedThan | concept:fx-oxide           | low      | true
                 doc:900_queryfixture | FixtureMag (test fixture) | claim:900-002 | concept:fx-glycinate | cg:alleviates         | concept:fx-anxiety         | low      | true
                 doc:900_queryfixture | FixtureMag (test fixture) | claim:900-003 | concept:fx-magnesium | cg:regulates          | concept:fx-gaba-signalling | high     | false
                 doc:900_queryfixture | FixtureMag (test fixture) | claim:900-004 | concept:fx-glycinate | cg:dosedAt            | concept:fx-sleep-quality   | very low | true
@@ -282,8 +282,8 @@ class NamedQueriesTest {
     @Test
     void claimEvidence() {
         assertEquals(expected("""
-                concept:fx-magnesium | cg:dosedAt | concept:fx-anxiety | very low | Fixture: uncited, and a trial found no effect. | obo:ECO_0000034 | cg:Supports | cg:Uncited | |
-                concept:fx-magnesium | cg:dosedAt | concept:fx-anxiety | very low | Fixture: uncited, and a trial found no effect. | obo:ECO_0000180 | cg:Disputes | | reference:fx-trial-2020 | Fixture: the trial found no effect on anxiety.
+                concept:fx-magnesium | cg:dosedAt | concept:fx-anxiety | very low | Curator override: very low (derived: very low): Fixture: uncited, and a trial found no effect. Derivation: Very low: nothing that counts supports it (set aside: the article's own word (a non-traceable author statement)). | obo:ECO_0000034 | cg:Supports | cg:Uncited | |
+                concept:fx-magnesium | cg:dosedAt | concept:fx-anxiety | very low | Curator override: very low (derived: very low): Fixture: uncited, and a trial found no effect. Derivation: Very low: nothing that counts supports it (set aside: the article's own word (a non-traceable author statement)). | obo:ECO_0000180 | cg:Disputes | | reference:fx-trial-2020 | Fixture: the trial found no effect on anxiety.
                 """), rows("claim-evidence", Map.of("claim", "claim:901-004")));
     }
 

@@ -151,7 +151,7 @@ class QueryApiServletTest {
         assertEquals("concept", concept.getString("name"));
         assertEquals("iri", concept.getString("type"));
         assertTrue(concept.getBoolean("required"));
-        assertEquals(List.of("claim", "document", "subject", "relation", "object", "grade", "hedged", "quote"),
+        assertEquals(List.of("claim", "document", "subject", "relation", "object", "grade", "hedged", "quote", "negated"),
                 claimsAbout.get("columns").getAsArray().stream().map(v -> v.getAsString().value()).toList());
     }
 
@@ -235,7 +235,7 @@ class QueryApiServletTest {
 
     @Test
     void aQueryPastTheTimeoutIs503() throws Exception {
-        assertError(base + "/hurried/queries/contradicting-claims", 503, null, "did not finish within the server's timeout of 1 ms");
+        assertError(base + "/hurried/queries/mechanism-paths", 503, null, "did not finish within the server's timeout of 1 ms");
     }
 
     private static List<String> csvRows(String url) throws IOException, InterruptedException {
