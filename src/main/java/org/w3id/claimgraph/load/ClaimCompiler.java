@@ -22,7 +22,7 @@ import org.w3id.claimgraph.vocab.OA;
  */
 final class ClaimCompiler {
     /** Properties the derivation writes (ontology/grading.ttl, derivation.ttl), which claim files may not. */
-    private static final List<Node> DERIVED = List.of(CG.cg("grade"), CG.cg("gradeRationale"), CG.cg("derivedGrade"),
+    static final List<Node> DERIVED = List.of(CG.cg("grade"), CG.cg("gradeRationale"), CG.cg("derivedGrade"),
             CG.cg("gradeDerivation"), CG.cg("assertion"), CG.cg("setAside"));
 
     private final SourceText document;
@@ -66,10 +66,7 @@ final class ClaimCompiler {
         }
         for (Node property : DERIVED) {
             for (Triple t : curated.find(Node.ANY, property, Node.ANY).toList()) {
-                problems.add(problem(t.getSubject(), property.getLocalName() + " is derived by the build, not curated"
-                        + (property.equals(CG.cg("grade")) || property.equals(CG.cg("gradeRationale"))
-                                ? ": the grade follows from the evidence; to set it by hand write cg:curatorGrade with cg:overrideReason"
-                                : "")));
+                problems.add(problem(t.getSubject(), derivedMessage(property)));
             }
         }
         for (Triple t : quotedTriples) {
@@ -144,6 +141,14 @@ final class ClaimCompiler {
             out.add(Triple.create(position, OA.start, nonNegative(a.start())));
             out.add(Triple.create(position, OA.end, nonNegative(a.end())));
         }
+    }
+
+    /** Why a derived property may not be written by hand, and what to write instead. */
+    static String derivedMessage(Node property) {
+        return property.getLocalName() + " is derived by the build, not curated"
+                + (property.equals(CG.cg("grade")) || property.equals(CG.cg("gradeRationale"))
+                        ? ": the grade follows from the evidence; to set it by hand write cg:curatorGrade with cg:overrideReason"
+                        : "");
     }
 
     private static void addDerivedTypes(Graph g, Node property, Node type) {

@@ -185,6 +185,13 @@ public final class GraphBuild {
             DatasetGraph extra = reader.readDataset(file);
             extra.find().forEachRemaining(q -> {
                 String name = q.isDefaultGraph() ? GraphNames.BASE + "extra/" + file.getFileName() : q.getGraph().getURI();
+                // The derived graph is computed again from the rest; derived statements elsewhere are refused.
+                if (name.equals(GraphNames.DERIVED)) return;
+                if (ClaimCompiler.DERIVED.contains(q.getPredicate())) {
+                    problems.add(BuildProblem.forNode(layout.display(file), q.getSubject().toString(),
+                            ClaimCompiler.derivedMessage(q.getPredicate())));
+                    return;
+                }
                 graph(graphs, name).add(q.asTriple());
                 origins.putIfAbsent(q.getSubject(), file);
             });
