@@ -23,7 +23,7 @@ import org.w3id.claimgraph.vocab.OA;
 final class ClaimCompiler {
     /** Properties the derivation writes (ontology/grading.ttl, derivation.ttl), which claim files may not. */
     static final List<Node> DERIVED = List.of(CG.cg("grade"), CG.cg("gradeRationale"), CG.cg("derivedGrade"),
-            CG.cg("gradeDerivation"), CG.cg("assertion"), CG.cg("setAside"));
+            CG.cg("gradeDerivation"), CG.cg("assertion"), CG.cg("setAside"), CG.cg("reviewed"));
 
     private final SourceText document;
     private final Path file;
