@@ -122,6 +122,7 @@ public final class ExplanationTextWriter {
         List<String> design = new ArrayList<>();
         if (ev.containsKey("design")) design.add(ev.get("design"));
         if (ev.containsKey("participants")) design.add("n=" + ev.get("participants"));
+        if (ev.containsKey("includedStudies")) design.add(ev.get("includedStudies") + " studies");
         if ("false".equals(ev.get("traceable"))) design.add("cannot be traced");
         if (!design.isEmpty()) parts.add("[" + String.join(", ", design) + "]");
         if (parts.isEmpty()) parts.add("<" + ev.get("reference") + ">");
