@@ -15,8 +15,19 @@ import org.w3id.claimgraph.vocab.CG;
  * @param document the IRI of the document that states the claim, or null if the graph does not say
  * @param quote    the claim's quoted words (its first quote in the document), or null
  * @param value    the node the rule points at (an evidence line, a dose, another claim), or null
+ * @param grading  what the build derived for the claim (grade, derived grade, override, reviewed)
  */
-public record Finding(String claim, String rule, Severity severity, String message, String document, String quote, Node value) {
+public record Finding(String claim, String rule, Severity severity, String message, String document, String quote, Node value,
+                      Grading grading) {
+
+    public Finding {
+        if (grading == null) grading = Grading.NONE;
+    }
+
+    /** A finding whose claim's grading is not known. */
+    public Finding(String claim, String rule, Severity severity, String message, String document, String quote, Node value) {
+        this(claim, rule, severity, message, document, quote, value, Grading.NONE);
+    }
 
     /** Report order: by document, claim, then the rule's place in rules.ttl, then value and message. */
     public static Comparator<Finding> order(RuleSet rules) {

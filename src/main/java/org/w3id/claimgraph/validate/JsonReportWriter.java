@@ -12,8 +12,12 @@ import java.util.Map;
  * the findings. Keys are always present and in this order; absent values are null.
  */
 public final class JsonReportWriter implements ReportWriter {
-    /** Raised only for a change that breaks readers of the previous version. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Raised when the schema changes. Version 2 keeps every key of version 1 and adds, to each finding, the
+     * claim's grade, its source, the derived and curator's grades and whether it was reviewed; its rules
+     * changed too (grade-exceeds-evidence gave way to grade-override; unreviewed is new).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     @Override
     public void write(Report report, PrintStream out) {
@@ -51,6 +55,12 @@ public final class JsonReportWriter implements ReportWriter {
             o.put("documentId", f.documentId());
             o.put("quote", f.quote());
             o.put("value", f.valueText());
+            Grading g = f.grading();
+            o.put("grade", g.gradeId());
+            o.put("gradeSource", g.gradeSource());
+            o.put("derivedGrade", g.derivedGradeId());
+            o.put("curatorGrade", g.curatorGradeId());
+            o.put("reviewed", g.reviewed());
             findings.add(o);
         }
         root.put("findings", findings);

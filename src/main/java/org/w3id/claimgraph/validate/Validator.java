@@ -66,9 +66,9 @@ public final class Validator {
         Map<Node, ClaimContext.Where> where = ClaimContext.lookup(source.sparql(), contextQuery, new ArrayList<>(claims));
         Set<Finding> findings = new LinkedHashSet<>();
         for (RuleResult r : results) {
-            ClaimContext.Where w = where.getOrDefault(r.claim(), new ClaimContext.Where(null, null));
+            ClaimContext.Where w = where.getOrDefault(r.claim(), ClaimContext.Where.UNKNOWN);
             findings.add(new Finding(r.claim().isURI() ? r.claim().getURI() : r.claim().toString(), r.rule().id(),
-                    r.rule().severity(), r.message(), w.document(), w.quote(), r.value()));
+                    r.rule().severity(), r.message(), w.document(), w.quote(), r.value(), w.grading()));
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.order(rules));

@@ -29,6 +29,7 @@ import org.w3id.claimgraph.validate.FixtureStores;
 
 /** `claimgraph validate` end to end on the fixture project: formats, filters and exit codes. */
 class ValidateCommandTest {
+    private static final String CG_NS = "https://w3id.org/claimgraph/ontology#";
     private static final String SH = "http://www.w3.org/ns/shacl#";
 
     @TempDir
@@ -66,7 +67,7 @@ class ValidateCommandTest {
         CliRun run = CliRun.in(home, "validate", "--format", "json");
         assertEquals(1, run.exitCode(), run.toString());
         JsonObject report = JSON.parse(run.out());
-        assertEquals(1, report.getNumber("formatVersion").intValue());
+        assertEquals(2, report.getNumber("formatVersion").intValue());
         assertEquals("shacl", report.getString("engine"));
         assertEquals("violation", report.getString("failOn"));
         assertEquals(false, report.getBoolean("passed"));
@@ -82,13 +83,19 @@ class ValidateCommandTest {
         JsonArray findings = report.get("findings").getAsArray();
         assertEquals(28, findings.size());
         JsonObject first = findings.get(0).getAsObject();
-        assertEquals(List.of("claim", "claimId", "rule", "severity", "message", "document", "documentId", "quote", "value"), List.copyOf(first.keys()));
+        assertEquals(List.of("claim", "claimId", "rule", "severity", "message", "document", "documentId", "quote", "value",
+                "grade", "gradeSource", "derivedGrade", "curatorGrade", "reviewed"), List.copyOf(first.keys()));
         assertEquals("https://w3id.org/claimgraph/id/claim/901-001", first.getString("claim"));
         assertEquals("unreviewed", first.getString("rule"));
         assertEquals("info", first.getString("severity"));
         assertEquals("https://w3id.org/claimgraph/id/document/901_vendor", first.getString("document"));
         assertEquals("Our magnesium glycinate may improve sleep quality, as our own laboratory data show.", first.getString("quote"));
         assertTrue(first.get("value").isNull());
+        assertEquals("very-low", first.getString("grade"));
+        assertEquals("derived", first.getString("gradeSource"));
+        assertEquals("very-low", first.getString("derivedGrade"));
+        assertTrue(first.get("curatorGrade").isNull());
+        assertEquals(false, first.getBoolean("reviewed"));
     }
 
     @Test
@@ -102,6 +109,10 @@ class ValidateCommandTest {
         assertTrue(report.contains(Node.ANY, NodeFactory.createURI(SH + "focusNode"), NodeFactory.createURI("https://w3id.org/claimgraph/id/claim/902-001")));
         assertTrue(report.contains(Node.ANY, NodeFactory.createURI(SH + "sourceShape"), NodeFactory.createURI("https://w3id.org/claimgraph/rules#dose-above-upper-limit")));
         assertTrue(report.contains(Node.ANY, NodeFactory.createURI(SH + "conforms"), NodeFactory.createLiteralByValue(false)));
+        Node claim = NodeFactory.createURI("https://w3id.org/claimgraph/id/claim/902-001");
+        assertTrue(report.contains(claim, NodeFactory.createURI(CG_NS + "grade"), Node.ANY), "the focus node carries its grade");
+        assertTrue(report.contains(claim, NodeFactory.createURI(CG_NS + "derivedGrade"), Node.ANY));
+        assertTrue(report.contains(claim, NodeFactory.createURI(CG_NS + "reviewed"), Node.ANY));
     }
 
     @Test
