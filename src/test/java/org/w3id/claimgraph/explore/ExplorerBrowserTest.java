@@ -86,7 +86,7 @@ class ExplorerBrowserTest {
             fail("the browser tests did not finish in 5 minutes");
         }
         assertEquals(0, node.exitValue(), "the browser tests failed:\n" + output);
-        assertTrue(output.toString().contains("pass 6"), "expected 6 passing browser tests:\n" + output);
+        assertTrue(output.toString().contains("pass 7"), "expected 7 passing browser tests:\n" + output);
         assertTrue(Files.exists(shots.resolve("scenario-3-document.png")), "no screenshot of the scenario's document highlight");
     }
 }

@@ -42,7 +42,7 @@ import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
 
 /**
- * Every named query on the curated seed graph (five documents, 467 claims), with the rows the curated
+ * Every named query on the curated seed graph (five documents, 473 claims), with the rows the curated
  * Turtle of seeds/claims/ says a correct query must return. The fixture tests ({@link NamedQueriesTest})
  * show what each query does on purpose-made data; these pin what it answers on the real data.
  * <p>
