@@ -6,7 +6,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
- * Derives the graph {@link org.w3id.claimgraph.vocab.GraphNames#DERIVED} of a built dataset, replacing
+ * Derives the graph {@link org.w3id.claimgraph.project.GraphNames#DERIVED} of a built dataset, replacing
  * what was there: the CONSTRUCT derivations of ontology/derivation.ttl ranked before grading (assertions,
  * no-evidence-found lines), the grades of ontology/grading.ttl, then the derivations ranked after it
  * (contradictions). Deterministic: the same data give the same derived graph. Every definition is read
