@@ -60,9 +60,11 @@ import org.w3id.claimgraph.project.GraphNames;
  *     can change any node's targets, so it is checked against the whole dataset.</li>
  * </ul>
  * Before the check the derivation runs again on the pending data ({@link Derivation}: grades, assertions and
- * contradictions follow the change), and what it changes in the derived graph is checked and written with the
- * write. Nothing of the dataset is copied; the validation costs what the write touches, but the derivation
- * reads the whole dataset, so a write costs at least one derivation. A rejected write never opens a write
+ * contradictions follow the change) when the write changes something it reads (the ontology graph, or a predicate
+ * its definitions or code read: rdf:type, the cg: and SKOS properties, any IRI its queries name), and what it
+ * changes in the derived graph is checked and written with the write. Nothing of the dataset is copied; the
+ * validation costs what the write touches, but the derivation reads the whole dataset, so a write that changes
+ * what it reads costs one derivation. A rejected write never opens a write
  * transaction on the served dataset, so nothing is ever aborted there (TDB2 in Jena 5.6 can corrupt its node
  * table after an aborted write, apache/jena GH-3877), and readers see the data before or after a write, never
  * a part of one. Writes are serialised.
@@ -148,7 +150,9 @@ final class CheckedWrites {
         }
 
         try {
-            derive(pending);
+            List<Quad> changed = new ArrayList<>(added);
+            changed.addAll(removed);
+            if (Derivation.affectedBy(pending, changed)) derive(pending);
         } catch (DerivationException e) {
             return rejected("The write was rejected: the derivation cannot run on the result: " + e.getMessage()
                     + " Nothing was changed.");
