@@ -248,3 +248,29 @@ test('narrow screens: no sideways scrolling, filters fold away', async () => {
   await page.setViewportSize({ width: 1366, height: 900 });
   assertNoErrors();
 });
+
+test('markup and script in the graph render as text on every page', async () => {
+  // ExplorerBrowserTest appends an <img onerror>, a </script><script> and a javascript: link to the title of
+  // document 004, the label of concept restlessness and the quote of claim 004-070.
+  const pages = [
+    ['/', false], ['/claims', false], ['/claims?q=restlessness', true], ['/claims?q=hyperactivity', false],
+    ['/id/claim/004-070', true], ['/id/claim/004-066', true], ['/id/document/004_2235d8500ff77c3b', true],
+    ['/id/concept/restlessness', true], ['/id/concept/neuronal-hyperexcitability', false], ['/matrix', false],
+    ['/documents', true], ['/concepts', true],
+  ];
+  for (const [path, shown] of pages) {
+    await open(path);
+    const injected = await page.evaluate(() => ({
+      elements: document.querySelectorAll('[data-hostile]').length,
+      pwned: window.__pwned ?? null,
+      scripts: [...document.scripts].filter((s) => !s.src).length,
+      text: document.body.innerText,
+    }));
+    assert.equal(injected.elements, 0, `${path}: injected elements`);
+    assert.equal(injected.pwned, null, `${path}: a script ran`);
+    assert.equal(injected.scripts, 0, `${path}: an inline script`);
+    if (shown) assert.match(injected.text, /<img src=x onerror=/, `${path}: the markup is shown as text`);
+  }
+  await shot('hostile-claim');
+  errors.splice(0);
+});
