@@ -75,7 +75,7 @@ test('every page opens, with its own content', async () => {
     ['/query?name=claims-per-grade', 'query', 'Query'],
     ['/documents', 'documents', 'Documents'],
     ['/concepts', 'concepts', 'Concepts'],
-    ['/id/reference/dai-2018', 'reference', 'Randomized trial of magnesium supplementation'],
+    ['/id/reference/dai-2018', 'reference', 'Magnesium status and supplementation influence vitamin D status'],
   ];
   for (const [path, name, heading] of pages) {
     await open(path);
