@@ -3,6 +3,7 @@ package org.w3id.claimgraph.derive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -11,33 +12,26 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.QueryExecBuilder;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.sys.TDBInternal;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.GraphNames;
 
 /**
- * The dataset the derivation reads, as the union of its named graphs, and the graph it writes. Every
- * query runs in a read transaction over the whole dataset (TDB2 with its union default graph, an
- * in-memory dataset through a union view); writes go to {@link GraphNames#DERIVED} in a write
- * transaction after the query that produced them has finished, so that later phases see earlier ones.
+ * The dataset the derivation reads, through {@link GraphSource} (the union of its named graphs, whatever the
+ * dataset is), and the graph it writes. Queries run in a read transaction; writes go to
+ * {@link GraphNames#DERIVED} in a write transaction after the query that produced them has finished, so that
+ * later phases see earlier ones. Inside a caller's write transaction (a build phase) both join it.
  */
 final class DerivedGraph {
     static final Node NAME = NodeFactory.createURI(GraphNames.DERIVED);
 
     private final DatasetGraph dataset;
-    private final DatasetGraph queried;
-    private final boolean tdb2;
+    private final GraphSource source;
     private long written;
 
     DerivedGraph(DatasetGraph dataset) {
         this.dataset = dataset;
-        this.tdb2 = TDBInternal.isTDB2(dataset);
-        this.queried = tdb2 ? dataset : UnionDefaultGraph.wrap(dataset);
+        this.source = GraphSource.of(dataset, "the dataset being derived");
     }
 
     /** Removes what an earlier derivation wrote. */
@@ -45,29 +39,23 @@ final class DerivedGraph {
         Txn.executeWrite(dataset, () -> dataset.deleteAny(NAME, Node.ANY, Node.ANY, Node.ANY));
     }
 
-    /** Reads with the union of the named graphs (definitions, data and what was derived so far). */
-    <T> T read(java.util.function.Function<Graph, T> reader) {
-        return Txn.calculateRead(dataset, () -> reader.apply(dataset.getUnionGraph()));
+    /** Reads the data (definitions, data and what was derived so far) as one graph. */
+    <T> T read(Function<Graph, T> reader) {
+        return Txn.calculateRead(dataset, () -> reader.apply(GraphSource.dataGraph(dataset)));
     }
 
     /** Streams the rows of a SELECT over the whole dataset. */
     void select(Query query, Consumer<Binding> row) {
-        Txn.executeRead(dataset, () -> {
-            try (QueryExec exec = exec(query)) {
-                RowSet rows = exec.select();
-                rows.forEachRemaining(row);
-            }
+        source.stream(query, null, rows -> {
+            rows.forEachRemaining(row);
+            return null;
         });
     }
 
     /** Runs a CONSTRUCT over the whole dataset and adds its triples to the derived graph. */
     long construct(Query query) {
         List<Triple> triples = new ArrayList<>();
-        Txn.executeRead(dataset, () -> {
-            try (QueryExec exec = exec(query)) {
-                exec.constructTriples().forEachRemaining(triples::add);
-            }
-        });
+        source.construct(query, null).find().forEachRemaining(triples::add);
         return add(triples);
     }
 
@@ -88,11 +76,5 @@ final class DerivedGraph {
 
     long written() {
         return written;
-    }
-
-    private QueryExec exec(Query query) {
-        QueryExecBuilder builder = QueryExec.dataset(queried).query(query);
-        if (tdb2) builder = builder.set(TDB2.symUnionDefaultGraph, true);
-        return builder.build();
     }
 }

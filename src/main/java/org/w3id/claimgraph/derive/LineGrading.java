@@ -14,7 +14,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.project.CG;
 
 /**
  * Rates every line of evidence on its own (grading.ttl, steps 1 and 2): where it starts or why it is set
