@@ -29,10 +29,10 @@ import org.w3id.claimgraph.graph.GraphSource;
 class SeedContentTest {
     /** Claims per document. Change these only together with the curation that changes them. */
     static final Map<String, Integer> CLAIMS_PER_DOCUMENT = Map.of(
-            "000_8d91ced1eef075e5", 110,
-            "001_f2a8dd8490429c31", 160,
-            "002_880d95a52fef6df5", 87,
-            "003_497fb625f584bf77", 46,
+            "000_8d91ced1eef075e5", 114,
+            "001_f2a8dd8490429c31", 163,
+            "002_880d95a52fef6df5", 92,
+            "003_497fb625f584bf77", 49,
             "004_2235d8500ff77c3b", 70);
 
     static Dataset seeds;
