@@ -97,7 +97,7 @@ public final class GraphBuild {
     public Result buildInto(DatasetGraph dsg) {
         return Txn.calculateWrite(dsg, () -> {
             Result result = pipeline().run(StreamRDFLib.dataset(dsg), dsg);
-            BuildPhase.runInMemory(phases, dsg, layout, progress);
+            BuildPhase.runAll(phases, dsg, layout, progress);
             return result;
         });
     }

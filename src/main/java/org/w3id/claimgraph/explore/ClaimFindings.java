@@ -71,7 +71,7 @@ public interface ClaimFindings {
 
     private static Finding shown(Finding f) {
         return !f.rule().equals(UNSUPPORTED) ? f : new Finding(f.claim(), f.rule(), f.severity(),
-                "Unsupported: " + f.message(), f.document(), f.quote(), f.value());
+                "Unsupported: " + f.message(), f.document(), f.quote(), f.value(), f.grading());
     }
 
     /**

@@ -13,6 +13,8 @@ public final class GraphNames {
     /** Per-claim summaries, facet totals and statistics (ontology/summaries.ttl), computed when the graph is built. */
     public static final String SUMMARIES = BASE + "summaries";
     public static final String DOCUMENT_PREFIX = BASE + "document/";
+    /** What the build derives from the rest (assertions, grades, contradictions); never curated. */
+    public static final String DERIVED = BASE + "derived";
 
     private GraphNames() {}
 

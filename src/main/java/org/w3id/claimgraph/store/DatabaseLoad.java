@@ -73,10 +73,8 @@ public final class DatabaseLoad {
             progress.accept(String.format("build: %,d quads, %,d claims, %,d documents; loading with the %s loader",
                     built.quads(), built.claims(), built.documents(), loader.name().toLowerCase(java.util.Locale.ROOT)));
             MonitorOutput output = (fmt, args) -> progress.accept("load: " + String.format(fmt, args));
-            Path scratch = Path.of(replacement.buildFile() + ".phase.nq");
             long quads = replacement.write(built.file(), built.prefixes(), built.quads(), loader, output,
-                    phases.isEmpty() ? null : tdb -> BuildPhase.runAll(phases, tdb, layout, progress,
-                            phase -> TdbStore.append(tdb, phase, scratch, loader, output)));
+                    phases.isEmpty() ? null : tdb -> Txn.executeWrite(tdb, () -> BuildPhase.runAll(phases, tdb, layout, progress)));
             return new Result(quads, built.claims(), built.documents());
         }
     }

@@ -1,8 +1,6 @@
 package org.w3id.claimgraph.store;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -13,14 +11,10 @@ import java.util.stream.Stream;
 
 import org.apache.jena.dboe.base.file.ProcessFileLock;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
-import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -222,43 +216,6 @@ public final class TdbStore {
             throw new IllegalStateException("the new database holds " + written + " quads, expected " + expected);
         }
         return written;
-    }
-
-    /**
-     * Adds to {@code tdb} (a database being built, not yet in use) the quads that {@code producer} sends: written to
-     * the N-Quads file {@code scratch} first, then added by the bulk loader, and the file deleted. Returns how many.
-     */
-    public static long append(DatasetGraph tdb, Consumer<StreamRDF> producer, Path scratch, Loader kind, MonitorOutput output) {
-        try {
-            long count;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(scratch), 1 << 20)) {
-                StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
-                StreamRDFCounting counting = StreamRDFLib.count(writer);
-                counting.start();
-                producer.accept(counting);
-                counting.finish();
-                count = counting.count();
-            }
-            if (count == 0) return 0;
-            DataLoader loader = kind == Loader.PARALLEL ? LoaderFactory.parallelLoader(tdb, output) : LoaderFactory.basicLoader(tdb, output);
-            loader.startBulk();
-            try {
-                RDFParser.source(scratch).lang(Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrict).parse(loader.stream());
-                loader.finishBulk();
-            } catch (RuntimeException e) {
-                loader.finishException(e);
-                throw e;
-            }
-            return count;
-        } catch (IOException e) {
-            throw new InputException(scratch + ": cannot write: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(scratch);
-            } catch (IOException e) {
-                // Best effort: the scratch file is named after the database it was for.
-            }
-        }
     }
 
     /** Reports every few seconds how many quads have gone to the loader, and at what rate. */

@@ -3,6 +3,7 @@ package org.w3id.claimgraph.summary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -10,6 +11,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.w3id.claimgraph.graph.GraphSource;
@@ -24,17 +26,65 @@ import org.w3id.claimgraph.validate.TurtleReportWriter;
 import org.w3id.claimgraph.validate.Validator;
 
 /**
- * The two computations of this package, each a build phase: each reads the built dataset and sends the quads of
- * its graph, which the build adds (a dataset is built once, so neither graph exists before).
+ * The computations of this package: the stored findings ({@link #addFindings}), the per-claim summaries
+ * ({@link #addSummaries}) and the facet totals ({@link #addTotals}), each a build phase, and all three again after
+ * a checked write ({@link #recompute}). Each reads the dataset, collects the quads it computes, and adds them when
+ * it is done (nothing is added to a dataset while a query over it still runs).
  */
 public final class Summaries {
+    /** The graphs this package computes, which nothing else writes. */
+    public static final List<String> GRAPHS = List.of(GraphNames.FINDINGS, GraphNames.SUMMARIES);
+
     private Summaries() {}
+
+    /** What one computation sends. */
+    @FunctionalInterface
+    private interface Computation {
+        void compute(DatasetGraph dsg, ProjectLayout layout, StreamRDF out);
+    }
+
+    /** Adds the findings of every rule to {@code dsg} (a build phase, after the derivation). */
+    public static void addFindings(DatasetGraph dsg, ProjectLayout layout) {
+        add(dsg, layout, Summaries::findings);
+    }
+
+    /** Adds the per-claim summaries and statistics to {@code dsg} (a build phase, after {@link #addFindings}). */
+    public static void addSummaries(DatasetGraph dsg, ProjectLayout layout) {
+        add(dsg, layout, Summaries::summaries);
+    }
+
+    /** Adds the facet totals to {@code dsg} (a build phase, after {@link #addSummaries}). */
+    public static void addTotals(DatasetGraph dsg, ProjectLayout layout) {
+        add(dsg, layout, Summaries::totals);
+    }
+
+    /**
+     * Replaces the findings and summaries graphs of {@code dsg} with what the data now gives: after a checked
+     * write (and the derivation it caused), inside that write, so that nothing read from them is stale.
+     */
+    public static void recompute(DatasetGraph dsg, ProjectLayout layout) {
+        for (String graph : GRAPHS) dsg.deleteAny(NodeFactory.createURI(graph), Node.ANY, Node.ANY, Node.ANY);
+        addFindings(dsg, layout);
+        addSummaries(dsg, layout);
+        addTotals(dsg, layout);
+    }
+
+    private static void add(DatasetGraph dsg, ProjectLayout layout, Computation computation) {
+        List<Quad> computed = new ArrayList<>();
+        computation.compute(dsg, layout, new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                computed.add(quad);
+            }
+        });
+        computed.forEach(dsg::add);
+    }
 
     /**
      * Runs every rule of ontology/rules.ttl over all claims (one query a rule) and sends the findings as a SHACL
      * validation report in the graph {@link GraphNames#FINDINGS}.
      */
-    public static void findings(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
+    static void findings(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
         Validator validator = Validator.load(layout);
         GraphSource source = GraphSource.of(dsg, "built dataset");
         List<Finding> found = validator.validate(source, RuleEngine.Kind.SPARQL, validator.rules().all());
@@ -47,7 +97,7 @@ public final class Summaries {
      * Runs the CONSTRUCT queries of queries/summaries/ in the order of their names and sends their triples in the
      * graph {@link GraphNames#SUMMARIES}. They read the findings, so they run after {@link #findings}.
      */
-    public static void summaries(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
+    static void summaries(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
         construct(dsg, layout, layout.queriesDir().resolve("summaries"), out);
     }
 
@@ -55,7 +105,7 @@ public final class Summaries {
      * Runs the CONSTRUCT queries of queries/summaries/totals/, which count the claims of each value of each facet
      * property over the summaries, so they run after {@link #summaries}; their triples go in the same graph.
      */
-    public static void totals(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
+    static void totals(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
         construct(dsg, layout, layout.queriesDir().resolve("summaries/totals"), out);
     }
 
