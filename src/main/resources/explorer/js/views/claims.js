@@ -48,23 +48,11 @@ function defaultSort(state) {
 export async function claimsView(url, { navigate }) {
   const state = stateOf(url);
   const patterns = await facetPatterns();
-  const [listText, countText, totalText, facetText, totalsText] = await Promise.all(
-    ['claims-list', 'claims-count', 'claims-total', 'facet-counts', 'facet-totals'].map(queryText));
-  const all = filters(patterns, state);
-  const list = select(fill(listText, {
-    filters: all, order: SORTS[state.sort].order, flag: flagPattern(patterns),
-    page: { limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE },
-  }));
-  // Before any filter, the totals the build counted; with filters, counted over the claims that pass them.
-  const count = all ? select(fill(countText, { filters: all })) : select(totalText);
-  const facetCounts = FACETS.map((f) => {
-    const others = filters(patterns, state, f.name);
-    const property = facetProperty(patterns, f.name);
-    return !others && property
-      ? select(fill(totalsText, { facet: `VALUES ?property { ${property} }` }))
-      : select(fill(facetText, { filters: others, facet: patterns[f.name] }));
-  });
-  const [rows, countRows, ...facetRows] = await Promise.all([list, count, ...facetCounts]);
+  const [listText, countText, totalText, facetText, totalsText, labelsText] = await Promise.all(
+    ['claims-list', 'claims-count', 'claims-total', 'facet-counts', 'facet-totals', 'facet-labels'].map(queryText));
+  // The claim index answers the page, the count and the facet counts when the server has one; else SPARQL does.
+  const [rows, countRows, ...facetRows] = await fromClaimIndex(state, patterns, listText, labelsText)
+    ?? await fromSparql(state, patterns, { listText, countText, totalText, facetText, totalsText });
   const total = countRows[0]?.count ?? 0;
 
   const search = h('form', { class: 'search', role: 'search', onsubmit: (e) => {
@@ -183,3 +171,54 @@ function pager(state, total) {
 }
 
 export { loading };
+
+/** The page, its count and the facet counts as SPARQL answers them: each a query over the claims. */
+function fromSparql(state, patterns, { listText, countText, totalText, facetText, totalsText }) {
+  const all = filters(patterns, state);
+  const list = select(fill(listText, {
+    filters: all, order: SORTS[state.sort].order, flag: flagPattern(patterns),
+    page: { limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE },
+  }));
+  // Before any filter, the totals the build counted; with filters, counted over the claims that pass them.
+  const count = all ? select(fill(countText, { filters: all })) : select(totalText);
+  const facetCounts = FACETS.map((f) => {
+    const others = filters(patterns, state, f.name);
+    const property = facetProperty(patterns, f.name);
+    return !others && property
+      ? select(fill(totalsText, { facet: `VALUES ?property { ${property} }` }))
+      : select(fill(facetText, { filters: others, facet: patterns[f.name] }));
+  });
+  return Promise.all([list, count, ...facetCounts]);
+}
+
+/**
+ * The page, its count and the facet counts from the server's claim index (/api/claim-index: one Lucene document
+ * per claim); then SPARQL describes only the page's claims and labels the facet values. Null when there is no index.
+ */
+async function fromClaimIndex(state, patterns, listText, labelsText) {
+  const params = new URLSearchParams();
+  for (const f of FACETS) if (state[f.name]) params.set(f.name, state[f.name]);
+  if (state.q) params.set('q', state.q);
+  params.set('sort', state.sort);
+  params.set('page', String(state.page));
+  const response = await fetch(`/api/claim-index?${params}`, { headers: { Accept: 'application/json' } });
+  if (response.status === 404) return null;
+  const body = await response.text();
+  if (!response.ok) throw new Error(`claim index: HTTP ${response.status}: ${body.slice(0, 800)}`);
+  const index = JSON.parse(body);
+  const place = new Map(index.claims.map((c, i) => [c, i]));
+  const rows = index.claims.length === 0 ? [] : await select(fill(listText, {
+    filters: `VALUES ?claim { ${index.claims.map((c) => `<${c}>`).join(' ')} }`, order: '?claim', flag: flagPattern(patterns),
+    page: { limit: index.claims.length, offset: 0 },
+  }));
+  rows.sort((a, b) => place.get(a.claim) - place.get(b.claim));
+  const iris = new Set();
+  for (const f of FACETS) if (!f.literal) for (const v of index.facets[f.name] || []) iris.add(v.value);
+  const labels = new Map();
+  if (iris.size) {
+    const named = await select(fill(labelsText, { filters: `VALUES ?value { ${[...iris].map((v) => `<${v}>`).join(' ')} }` }));
+    for (const r of named) labels.set(r.value, r.label);
+  }
+  const facetRows = FACETS.map((f) => (index.facets[f.name] || []).map((v) => ({ value: v.value, count: v.count, label: labels.get(v.value) })));
+  return [rows, [{ count: index.total }], ...facetRows];
+}

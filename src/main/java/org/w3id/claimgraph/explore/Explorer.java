@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.search.ClaimIndex;
 import org.w3id.claimgraph.server.ClaimServer;
 
 /**
@@ -35,6 +36,8 @@ public final class Explorer {
         server.corsPath(ResourcePages.PATH + "/*");
         server.addServlet(FindingsServlet.PATH, new FindingsServlet(findings));
         server.corsPath(FindingsServlet.PATH);
+        server.addServlet(ClaimIndexServlet.PATH, new ClaimIndexServlet(() -> source.dataset().map(ClaimIndex::of).orElse(null)));
+        server.corsPath(ClaimIndexServlet.PATH);
         return server;
     }
 }

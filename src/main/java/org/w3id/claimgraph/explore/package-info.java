@@ -1,9 +1,10 @@
 /**
  * The explorer: the pages at /, every graph IRI at /id/ by content negotiation, and each claim's findings at
  * /api/findings, mounted on a {@link org.w3id.claimgraph.server.ClaimServer}; its queries are in the project's
- * queries/explorer/. May use: project, graph, rules, validate, query, query.api (its JSON answers), server.
+ * queries/explorer/; the claim list pages from the claim index at /api/claim-index. May use: project, graph, rules,
+ * validate, query, query.api (its JSON answers), server, search.
  */
-@Uses({"project", "graph", "rules", "validate", "query", "query.api", "server"})
+@Uses({"project", "graph", "rules", "validate", "query", "query.api", "server", "search"})
 package org.w3id.claimgraph.explore;
 
 import org.w3id.claimgraph.project.Uses;

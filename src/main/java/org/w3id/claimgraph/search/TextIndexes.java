@@ -26,7 +26,8 @@ import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 
 /**
- * Builds, opens and closes the full-text index of a dataset. A dataset's index is found by {@code text:query}
+ * Builds, opens and closes the full-text index of a dataset, and beside it the claim list's index
+ * ({@link ClaimIndex}). A dataset's index is found by {@code text:query}
  * through the dataset's context ({@link TextQuery#textIndex}), so every query on the dataset, through any view of
  * it, can search.
  */
@@ -45,7 +46,7 @@ public final class TextIndexes {
     /**
      * Indexes every literal of {@code dsg} that the entity map of ontology/text-index.ttl names. A TDB2 dataset's
      * index is written into its database directory and closed (it is opened with the database, {@link #open});
-     * any other dataset's is kept in memory and attached to it.
+     * any other dataset's is kept in memory and attached to it. The claim index is built the same way.
      */
     public static void build(DatasetGraph dsg, ProjectLayout layout) {
         EntityDefinition map = entityMap(layout);
@@ -54,10 +55,12 @@ public final class TextIndexes {
             TextIndex index = index(new ByteBuffersDirectory(), map);
             fill(index, dsg, map);
             attach(dsg, index);
+            ClaimIndex.buildInMemory(dsg, layout);
             return;
         }
         Path indexDir = dir.resolve(DIRECTORY);
         try {
+            ClaimIndex.buildInto(dsg, layout, dir.resolve(ClaimIndex.DIRECTORY));
             TextIndex index = index(FSDirectory.open(indexDir), map);
             try {
                 fill(index, dsg, map);
@@ -75,6 +78,11 @@ public final class TextIndexes {
      * attaches it to {@code dsg}, the database opened from it; {@link #close} releases it.
      */
     public static void open(DatasetGraph dsg, Path dir) {
+        try {
+            ClaimIndex.open(dsg, dir.resolve(ClaimIndex.DIRECTORY));
+        } catch (IOException e) {
+            throw new InputException(dir.resolve(ClaimIndex.DIRECTORY) + ": cannot open the claim index: " + e.getMessage(), e);
+        }
         Path indexDir = dir.resolve(DIRECTORY);
         if (!Files.isDirectory(indexDir)) return;
         try {
@@ -87,6 +95,11 @@ public final class TextIndexes {
 
     /** Closes the index attached to {@code dsg}, if any. */
     public static void close(DatasetGraph dsg) {
+        ClaimIndex.close(dsg);
+        closeText(dsg);
+    }
+
+    private static void closeText(DatasetGraph dsg) {
         if (dsg.getContext().get(TextQuery.textIndex) instanceof TextIndex index) {
             dsg.getContext().remove(TextQuery.textIndex);
             index.close();
@@ -94,7 +107,7 @@ public final class TextIndexes {
     }
 
     private static void attach(DatasetGraph dsg, TextIndex index) {
-        close(dsg);
+        closeText(dsg);
         dsg.getContext().set(TextQuery.textIndex, index);
     }
 

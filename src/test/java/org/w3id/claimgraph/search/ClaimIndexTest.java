@@ -1,0 +1,164 @@
+package org.w3id.claimgraph.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.store.DatabaseLoad;
+import org.w3id.claimgraph.store.TdbStore;
+
+/**
+ * The claim index answers what the explorer's SPARQL answers (queries/explorer/facets.rq), on the seed graph in
+ * memory and on a loaded TDB2 database: the claims that pass the filters and the search, in the order asked for,
+ * and each facet's counts among the claims that pass the other filters.
+ */
+class ClaimIndexTest {
+    private static final String PREFIXES = """
+            PREFIX cg:   <https://w3id.org/claimgraph/ontology#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX oa:   <http://www.w3.org/ns/oa#>
+            """;
+
+    private static ProjectLayout layout;
+    private static DatasetGraph seed;
+    private static Map<String, String> sections;
+
+    @BeforeAll
+    static void build() {
+        layout = ProjectLayout.locate();
+        seed = GraphBuild.create().layout(layout).build().asDatasetGraph();
+        sections = ClaimIndex.facetSections(layout);
+    }
+
+    private static List<String> column(DatasetGraph dsg, String query, String var) {
+        return Txn.calculateRead(dsg, () -> {
+            List<String> out = new ArrayList<>();
+            try (QueryExec exec = QueryExec.graph(dsg.getUnionGraph()).query(PREFIXES + query).build()) {
+                exec.select().forEachRemaining(b -> {
+                    Node n = b.get(var);
+                    out.add(n.isURI() ? n.getURI() : n.getLiteralLexicalForm());
+                });
+            }
+            return out;
+        });
+    }
+
+    /** The counts per value of one facet, among the claims that pass {@code filter} (SPARQL, the long way). */
+    private static Map<String, Integer> counts(DatasetGraph dsg, String facet, String filter) {
+        Map<String, Integer> out = new TreeMap<>();
+        Txn.executeRead(dsg, () -> {
+            String q = PREFIXES + "SELECT ?value (COUNT(DISTINCT ?claim) AS ?n) WHERE { ?claim a cg:Claim . " + filter
+                    + sections.get(facet) + " } GROUP BY ?value";
+            try (QueryExec exec = QueryExec.graph(dsg.getUnionGraph()).query(q).build()) {
+                exec.select().forEachRemaining(b -> {
+                    Node v = b.get("value");
+                    out.put(v.isURI() ? v.getURI() : v.getLiteralLexicalForm(), ((Number) b.get("n").getLiteralValue()).intValue());
+                });
+            }
+        });
+        return out;
+    }
+
+    private static ClaimIndex index(DatasetGraph dsg) {
+        ClaimIndex index = ClaimIndex.of(dsg);
+        assertNotNull(index, "the build attached a claim index");
+        return index;
+    }
+
+    @Test
+    void everyFacetOfTheExplorerIsIndexed() {
+        assertEquals(List.of("mineral", "form", "mechanism", "outcome", "relation", "grade", "document", "evidence", "flag"),
+                index(seed).facetNames());
+    }
+
+    @Test
+    void unfilteredTheIndexHasEveryClaimInEachOrderAndEachFacetsCounts() {
+        assertSameAnswers(seed);
+    }
+
+    @Test
+    void filtersCountTheOtherFacetsAndEachFacetIgnoresItsOwnFilter() {
+        ClaimIndex index = index(seed);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("flag", "unsupported");
+        filters.put("mineral", "https://w3id.org/claimgraph/id/concept/magnesium");
+        ClaimIndex.Page page = index.page(filters, null, ClaimIndex.Order.ID, 0, 1000);
+        String both = "?claim cg:supportStatus \"unsupported\" ; cg:aboutMineral <https://w3id.org/claimgraph/id/concept/magnesium> . ";
+        List<String> expected = column(seed, "SELECT DISTINCT ?claim WHERE { ?claim a cg:Claim . " + both + "} ORDER BY ?claim", "claim");
+        assertTrue(expected.size() > 0, "the seeds have unsupported claims about magnesium");
+        assertEquals(expected.size(), page.total());
+        assertEquals(expected, page.claims());
+        assertEquals(counts(seed, "grade", both), new TreeMap<>(page.facets().get("grade")));
+        assertEquals(counts(seed, "flag", "?claim cg:aboutMineral <https://w3id.org/claimgraph/id/concept/magnesium> . "),
+                new TreeMap<>(page.facets().get("flag")));
+        assertEquals(counts(seed, "mineral", "?claim cg:supportStatus \"unsupported\" . "), new TreeMap<>(page.facets().get("mineral")));
+    }
+
+    @Test
+    void aSearchFindsTheClaimsWithEveryWordInTheirQuoteOrLabels() {
+        ClaimIndex.Page page = index(seed).page(Map.of(), "magnesium sleep", ClaimIndex.Order.ID, 0, 1000);
+        List<String> expected = column(seed, """
+                SELECT DISTINCT ?claim WHERE {
+                  ?claim a cg:Claim .
+                  { SELECT ?claim (GROUP_CONCAT(LCASE(?t); separator=" ") AS ?all) WHERE {
+                      ?claim a cg:Claim .
+                      { ?claim cg:quote/oa:hasSelector/oa:exact ?t }
+                      UNION { { ?claim cg:subject ?n } UNION { ?claim cg:object ?n } UNION { ?claim cg:relation ?n }
+                              ?n skos:prefLabel|skos:altLabel ?t }
+                    } GROUP BY ?claim }
+                  FILTER (REGEX(?all, "\\\\bmagnesium\\\\b") && REGEX(?all, "\\\\bsleep\\\\b"))
+                } ORDER BY ?claim""", "claim");
+        assertTrue(expected.size() > 0, "some seed claims are about magnesium and sleep");
+        assertEquals(expected, page.claims());
+        assertEquals(expected.size(), page.total());
+    }
+
+    @Test
+    void aLoadedDatabaseHasTheSameIndexInItsDirectory(@TempDir Path dir) {
+        Path db = dir.resolve("db");
+        DatabaseLoad.of(layout).into(db);
+        DatasetGraph tdb = TdbStore.open(db);
+        try {
+            assertSameAnswers(tdb);
+        } finally {
+            TdbStore.close(tdb);
+        }
+    }
+
+    private static void assertSameAnswers(DatasetGraph dsg) {
+        ClaimIndex index = index(dsg);
+        String base = "SELECT ?claim WHERE { ?claim a cg:Claim ; cg:gradeRank ?rank ; cg:statedIn ?document ; cg:subject/skos:prefLabel ?s } ";
+        Map<ClaimIndex.Order, String> orders = Map.of(
+                ClaimIndex.Order.ID, "ORDER BY ?claim",
+                ClaimIndex.Order.GRADE_DESC, "ORDER BY DESC(?rank) ?claim",
+                ClaimIndex.Order.GRADE_ASC, "ORDER BY ?rank ?claim",
+                ClaimIndex.Order.DOCUMENT, "ORDER BY ?document ?claim",
+                ClaimIndex.Order.SUBJECT, "ORDER BY ?s ?claim");
+        long claims = column(dsg, "SELECT ?claim WHERE { ?claim a cg:Claim }", "claim").size();
+        orders.forEach((order, sparql) -> {
+            ClaimIndex.Page page = index.page(Map.of(), null, order, 50, 50);
+            assertEquals(claims, page.total());
+            assertEquals(column(dsg, base + sparql + " LIMIT 50 OFFSET 50", "claim"), page.claims(), order.name());
+        });
+        ClaimIndex.Page all = index.page(Map.of(), null, ClaimIndex.Order.ID, 0, 1);
+        for (String facet : index.facetNames()) {
+            assertEquals(counts(dsg, facet, ""), new TreeMap<>(all.facets().get(facet)), facet);
+        }
+    }
+}
