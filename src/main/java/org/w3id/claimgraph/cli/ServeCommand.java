@@ -22,6 +22,8 @@ import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.server.Banner;
 import org.w3id.claimgraph.server.ClaimServer;
+import org.w3id.claimgraph.server.Recomputation;
+import org.w3id.claimgraph.summary.Summaries;
 import org.w3id.claimgraph.server.DatasetSummary;
 import org.w3id.claimgraph.store.TdbStore;
 
@@ -76,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
             library = QueryLibrary.load(layout);
             summary = DatasetSummary.of(dataset, library);
             ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout).summary(summary)
-                    .maxRunningQueries(maxQueries).updateUsers(updateUsers).requestLog(true).queryRewrite(QueryLibrary.resolver(layout));
+                    .maxRunningQueries(maxQueries).updateUsers(updateUsers).requestLog(true).queryRewrite(QueryLibrary.resolver(layout))
+                    .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> Summaries.recompute(dsg, layout)));
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
             GraphSource graph = GraphSource.of(builder.servedDataset(), source);
             builder.addServlet("/api/*", new QueryApiServlet(library, graph, timeout)).corsPath("/api/*");

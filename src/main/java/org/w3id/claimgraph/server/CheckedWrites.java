@@ -82,14 +82,17 @@ final class CheckedWrites {
     private final Shapes shapes;
     private final Set<Node> readFromAfar;
     private final PrefixMapping prefixes;
+    private final Recomputation recomputation;
 
     /**
      * @param base the served dataset itself (named graphs; not a union view)
      * @param context the context queries run with on this server (its functions and engine), for updates
+     * @param recomputation what every applied write computes again, or null for nothing
      */
-    CheckedWrites(DatasetGraph base, Context context) {
+    CheckedWrites(DatasetGraph base, Context context, Recomputation recomputation) {
         this.base = base;
         this.context = context;
+        this.recomputation = recomputation;
         Graph shapesGraph = GraphFactory.createDefaultGraph();
         this.prefixes = new PrefixMappingImpl();
         Txn.executeRead(base, () -> {
@@ -138,6 +141,14 @@ final class CheckedWrites {
                     + " others (grades, assertions, contradictions) and recomputed after every write; write the curated data"
                     + " instead (a grade by hand is cg:curatorGrade with cg:overrideReason on the claim). Nothing was changed.");
         }
+        if (recomputation != null) {
+            for (String graph : recomputation.graphs()) {
+                if (touches(added, removed, NodeFactory.createURI(graph))) {
+                    return rejected("The write was rejected: the graph <" + graph + "> is computed from the others and"
+                            + " recomputed after every write; write the curated data instead. Nothing was changed.");
+                }
+            }
+        }
         if (added.stream().anyMatch(Quad::isDefaultGraph) || removed.stream().anyMatch(Quad::isDefaultGraph)) {
             throw new WriteView.DefaultGraphWrite();
         }
@@ -152,7 +163,7 @@ final class CheckedWrites {
         try {
             List<Quad> changed = new ArrayList<>(added);
             changed.addAll(removed);
-            if (Derivation.affectedBy(pending, changed)) derive(pending);
+            if (Derivation.affectedBy(pending, changed)) follow(pending, Derivation::run);
         } catch (DerivationException e) {
             return rejected("The write was rejected: the derivation cannot run on the result: " + e.getMessage()
                     + " Nothing was changed.");
@@ -164,19 +175,22 @@ final class CheckedWrites {
         ValidationReport report = validate(data, affected(pending, added, removed));
         List<ReportEntry> violations = report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).toList();
         if (!violations.isEmpty()) return rejected(describe(violations, report));
-        return new Checked(null, added, removed);
+        if (recomputation == null) return new Checked(null, added, removed);
+        follow(pending, recomputation.compute());
+        return new Checked(null, new ArrayList<>(pending.added()), new ArrayList<>(pending.removed()));
     }
 
     /**
-     * Runs the derivation on the pending data and makes its changes to the derived graph part of the write. It
-     * runs on a second pending layer, which only it writes (its size unbounded: it clears and re-adds the whole
-     * derived graph, and what it re-adds unchanged cancels out), so the write holds only what really changed.
+     * Runs a computation that follows the write (the derivation, the {@link Recomputation}) on the pending data
+     * and makes its changes part of the write. It runs on a second pending layer, which only it writes (its size
+     * unbounded: it clears and re-adds whole graphs, and what it re-adds unchanged cancels out), so the write
+     * holds only what really changed.
      */
-    private void derive(PendingWrite pending) {
-        PendingWrite derivation = PendingWrite.unbounded(pending, context);
-        Derivation.run(derivation);
-        derivation.removed().forEach(pending::delete);
-        derivation.added().forEach(pending::add);
+    private void follow(PendingWrite pending, Consumer<DatasetGraph> computation) {
+        PendingWrite layer = PendingWrite.unbounded(pending, context);
+        computation.accept(layer);
+        layer.removed().forEach(pending::delete);
+        layer.added().forEach(pending::add);
     }
 
     private static Checked rejected(String report) {

@@ -164,6 +164,7 @@ public final class ClaimServer {
         private boolean requestLog;
         private UnaryOperator<Query> queryRewrite = UnaryOperator.identity();
         private DatasetSummary summary;
+        private Recomputation recomputation;
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private final List<Map.Entry<String, Filter>> filters = new ArrayList<>();
         private final List<String> corsPaths = new ArrayList<>(List.of(
@@ -245,6 +246,15 @@ public final class ClaimServer {
             return this;
         }
 
+        /**
+         * What every checked write that passes its checks computes again, after the derivation, in the same write
+         * (the stored findings and summaries); the graphs it writes are refused to clients.
+         */
+        public Builder recomputeAfterWrites(Recomputation r) {
+            this.recomputation = Objects.requireNonNull(r);
+            return this;
+        }
+
         /** The largest request body accepted, in bytes; larger ones get 413. */
         public Builder maxRequestBody(long bytes) {
             if (bytes < 1) throw new InputException("the request body limit must be positive");
@@ -321,7 +331,7 @@ public final class ClaimServer {
 
             boolean updates = updateUsers != null;
             if (updates) {
-                CheckedWrites writes = new CheckedWrites(dataset, servedContext);
+                CheckedWrites writes = new CheckedWrites(dataset, servedContext, recomputation);
                 fuseki.registerOperation(Operation.Update, WebContent.contentTypeSPARQLUpdate, new ShaclCheckedUpdate(writes))
                         .registerOperation(Operation.GSP_RW, null, new ShaclCheckedGsp(writes))
                         .addEndpoint(DATASET, "update", Operation.Update, Auth.ANY_USER)

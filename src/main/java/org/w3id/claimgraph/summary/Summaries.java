@@ -13,6 +13,8 @@ import org.apache.jena.query.Query;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.core.Quad;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.GraphNames;
@@ -60,13 +62,23 @@ public final class Summaries {
 
     /**
      * Replaces the findings and summaries graphs of {@code dsg} with what the data now gives: after a checked
-     * write (and the derivation it caused), inside that write, so that nothing read from them is stale.
+     * write (and the derivation it caused), inside that write, so that nothing read from them is stale. They are
+     * computed on an in-memory copy of the other graphs (the rules and summary queries over a layered view of a
+     * pending write are many times slower), then put in place of the old ones.
      */
     public static void recompute(DatasetGraph dsg, ProjectLayout layout) {
-        for (String graph : GRAPHS) dsg.deleteAny(NodeFactory.createURI(graph), Node.ANY, Node.ANY, Node.ANY);
-        addFindings(dsg, layout);
-        addSummaries(dsg, layout);
-        addTotals(dsg, layout);
+        List<Node> graphs = GRAPHS.stream().map(NodeFactory::createURI).toList();
+        DatasetGraph copy = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(copy, () -> {
+            dsg.find().forEachRemaining(q -> {
+                if (!graphs.contains(q.getGraph())) copy.add(q);
+            });
+            addFindings(copy, layout);
+            addSummaries(copy, layout);
+            addTotals(copy, layout);
+        });
+        for (Node graph : graphs) dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+        Txn.executeRead(copy, () -> graphs.forEach(graph -> copy.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(dsg::add)));
     }
 
     private static void add(DatasetGraph dsg, ProjectLayout layout, Computation computation) {

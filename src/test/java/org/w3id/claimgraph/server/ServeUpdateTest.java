@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.project.CG;
 import org.w3id.claimgraph.project.GraphNames;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.summary.Summaries;
 
 /** Writes on a server started with update users: authentication, the SHACL check, and what is refused. */
 class ServeUpdateTest {
@@ -50,7 +52,9 @@ class ServeUpdateTest {
         Path users = dir.resolve("users.properties");
         Files.writeString(users, USER + ": " + PASSWORD + "\n");
         dataset = Seed.copy();
-        server = ClaimServer.builder().dataset(dataset).port(0).updateUsers(users).build().start();
+        ProjectLayout layout = ProjectLayout.locate();
+        server = ClaimServer.builder().dataset(dataset).port(0).updateUsers(users)
+                .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> Summaries.recompute(dsg, layout))).build().start();
     }
 
     @AfterAll
@@ -165,13 +169,22 @@ class ServeUpdateTest {
         String claim = "<https://w3id.org/claimgraph/id/claim/003-005>";
         String grade = "SELECT ?g { " + claim + " <https://w3id.org/claimgraph/ontology#grade> ?g }";
         assertEquals("g\r\nhttps://w3id.org/claimgraph/ontology#GradeVeryLow\r\n", Http.query(server.sparqlUrl(), grade, "text/csv").body());
+        String summary = "SELECT ?rank { GRAPH <" + GraphNames.SUMMARIES + "> { " + claim
+                + " <https://w3id.org/claimgraph/ontology#gradeRank> ?rank } }";
+        assertEquals("rank\r\n1\r\n", Http.query(server.sparqlUrl(), summary, "text/csv").body());
         HttpResponse<String> override = update("INSERT DATA { GRAPH <" + GraphNames.document("003_497fb625f584bf77") + "> { " + claim
                 + " <https://w3id.org/claimgraph/ontology#curatorGrade> <https://w3id.org/claimgraph/ontology#GradeHigh> ; "
                 + " <https://w3id.org/claimgraph/ontology#overrideReason> \"Textbook physiology: about 99% of the body's calcium is in bone and teeth.\" } }", AUTH);
         assertEquals(204, override.statusCode(), override.body());
         assertEquals("g\r\nhttps://w3id.org/claimgraph/ontology#GradeHigh\r\n", Http.query(server.sparqlUrl(), grade, "text/csv").body());
+        // The summaries follow in the same write: the claim's summarised grade rank is no longer stale.
+        assertEquals("rank\r\n4\r\n", Http.query(server.sparqlUrl(), summary, "text/csv").body());
 
         long before = quads();
+        HttpResponse<String> summaries = update("INSERT DATA { GRAPH <" + GraphNames.SUMMARIES + "> { " + claim
+                + " <https://w3id.org/claimgraph/ontology#gradeRank> 1 } }", AUTH);
+        assertEquals(400, summaries.statusCode());
+        assertTrue(summaries.body().contains("is computed from the others"), summaries.body());
         HttpResponse<String> derived = update("INSERT DATA { GRAPH <" + GraphNames.DERIVED + "> { " + claim
                 + " <https://w3id.org/claimgraph/ontology#grade> <https://w3id.org/claimgraph/ontology#GradeLow> } }", AUTH);
         assertEquals(400, derived.statusCode());
