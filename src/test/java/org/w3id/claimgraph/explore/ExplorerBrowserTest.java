@@ -131,7 +131,7 @@ class ExplorerBrowserTest {
             fail("the browser tests did not finish in 5 minutes");
         }
         assertEquals(0, node.exitValue(), "the browser tests failed:\n" + output);
-        assertTrue(output.toString().contains("pass 9"), "expected 9 passing browser tests:\n" + output);
+        assertTrue(output.toString().contains("pass 10"), "expected 10 passing browser tests:\n" + output);
         assertTrue(Files.exists(shots.resolve("scenario-3-document.png")), "no screenshot of the scenario's document highlight");
     }
 }
