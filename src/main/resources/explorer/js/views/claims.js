@@ -5,6 +5,7 @@ import { queryText, select, compact, expand, localHref, shortId } from '../sparq
 import { FACETS, facetPatterns, facetProperty, filters, fill, flagPattern, searchWords } from '../facets.js';
 
 const PAGE_SIZE = 50;
+const LABEL_BATCH = 400;
 const SORTS = {
   relevance: { label: 'Relevance', order: 'DESC(?score_text) ?claim', search: true },
   id: { label: 'Claim id', order: '?claim' },
@@ -214,11 +215,14 @@ async function fromClaimIndex(state, patterns, listText, labelsText) {
   rows.sort((a, b) => place.get(a.claim) - place.get(b.claim));
   const iris = new Set();
   for (const f of FACETS) if (!f.literal) for (const v of index.facets[f.name] || []) iris.add(v.value);
+  // Labelled LABEL_BATCH values a query, so that no query passes the server's length limit (thousands of documents).
   const labels = new Map();
-  if (iris.size) {
-    const named = await select(fill(labelsText, { filters: `VALUES ?value { ${[...iris].map((v) => `<${v}>`).join(' ')} }` }));
-    for (const r of named) labels.set(r.value, r.label);
-  }
+  const batches = [];
+  const all = [...iris];
+  for (let i = 0; i < all.length; i += LABEL_BATCH) batches.push(all.slice(i, i + LABEL_BATCH));
+  const named = await Promise.all(batches.map((batch) =>
+    select(fill(labelsText, { filters: `VALUES ?value { ${batch.map((v) => `<${v}>`).join(' ')} }` }))));
+  for (const r of named.flat()) labels.set(r.value, r.label);
   const facetRows = FACETS.map((f) => (index.facets[f.name] || []).map((v) => ({ value: v.value, count: v.count, label: labels.get(v.value) })));
   return [rows, [{ count: index.total }], ...facetRows];
 }
