@@ -57,7 +57,14 @@ public interface ClaimFindings {
     static ClaimFindings fromStoredReport(Validator validator, GraphSource source, ProjectLayout layout) {
         return claim -> {
             List<Finding> found = new ArrayList<>();
-            for (Finding f : validator.stored(source, layout, NodeFactory.createURI(claim))) found.add(shown(f));
+            List<Finding> stored;
+            try {
+                stored = validator.stored(source, layout, NodeFactory.createURI(claim));
+            } catch (QueryCancelledException e) {
+                throw new Unavailable("the stored findings of this claim did not finish within their time limit"
+                        + " (the server's timeout); run ./claimgraph validate on the database for the findings", false);
+            }
+            for (Finding f : stored) found.add(shown(f));
             found.sort(Comparator.comparing(Finding::severity).reversed());
             return Collections.unmodifiableList(found);
         };
