@@ -9,12 +9,11 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.w3id.claimgraph.load.InputException;
 
 /**
- * Sends a query to a SPARQL endpoint. The query goes out as Jena serializes its syntax tree, so bound
- * parameter values travel as properly escaped RDF terms.
+ * Sends a query to a SPARQL endpoint ({@link SparqlEndpoint}: a form POST). The query goes out as Jena
+ * serializes its syntax tree, so bound parameter values travel as properly escaped RDF terms.
  */
 final class EndpointTarget implements QueryTarget {
     private static final long TIMEOUT_SECONDS = 120;
@@ -30,18 +29,11 @@ final class EndpointTarget implements QueryTarget {
     @Override
     public <T> T stream(Query query, Duration timeout, Function<RowSet, T> reader) {
         long millis = timeout == null ? TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS) : timeout.toMillis();
-        try (QueryExec exec = QueryExecHTTP.service(url).query(query).timeout(millis, TimeUnit.MILLISECONDS).build()) {
+        try (QueryExec exec = SparqlEndpoint.request(url, query).timeout(millis, TimeUnit.MILLISECONDS).build()) {
             return reader.apply(exec.select());
         } catch (HttpException | QueryException e) {
-            throw new InputException("endpoint " + url + ": " + describe(e), e);
+            throw new InputException("endpoint " + url + ": " + SparqlEndpoint.reason(e), e);
         }
-    }
-
-    private static String describe(RuntimeException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return root == e ? message : message + " (" + root + ")";
     }
 
     @Override

@@ -8,12 +8,13 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.system.Txn;
 import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.query.SparqlEndpoint;
 
 /**
  * Where SPARQL queries go: a local dataset (read in a transaction) or a SPARQL 1.1 endpoint over HTTP.
@@ -59,12 +60,15 @@ public interface SparqlService {
         };
     }
 
-    /** A remote SPARQL 1.1 endpoint; failures to reach it or errors it returns are input errors (exit 2). */
+    /**
+     * A remote SPARQL 1.1 endpoint, queried with form POSTs; failures to reach it or errors it returns are
+     * input errors (exit 2) quoting the endpoint's own error text.
+     */
     static SparqlService remote(String endpoint) {
         return new SparqlService() {
             @Override
             public <T> T select(Query query, Map<String, Node> substitution, Function<RowSet, T> reader) {
-                QueryExecBuilder builder = QueryExec.service(endpoint).query(query);
+                QueryExecHTTPBuilder builder = SparqlEndpoint.request(endpoint, query);
                 substitution.forEach(builder::substitution);
                 try (QueryExec exec = builder.build()) {
                     return reader.apply(exec.select());
@@ -75,7 +79,7 @@ public interface SparqlService {
 
             @Override
             public boolean ask(Query query) {
-                try (QueryExec exec = QueryExec.service(endpoint).query(query).build()) {
+                try (QueryExec exec = SparqlEndpoint.request(endpoint, query).build()) {
                     return exec.ask();
                 } catch (HttpException | QueryException e) {
                     throw failure(e);
@@ -88,12 +92,7 @@ public interface SparqlService {
             }
 
             private InputException failure(RuntimeException e) {
-                String reason = e.getMessage();
-                if ((reason == null || reason.isBlank()) && e.getCause() != null) reason = e.getCause().toString();
-                if (e instanceof QueryExceptionHTTP http && http.getResponse() != null && !http.getResponse().isBlank()) {
-                    reason += ": " + http.getResponse().strip().lines().findFirst().orElse("");
-                }
-                return new InputException("SPARQL endpoint " + endpoint + ": " + reason, e);
+                return new InputException("SPARQL endpoint " + endpoint + ": " + SparqlEndpoint.reason(e), e);
             }
         };
     }
