@@ -30,7 +30,7 @@ final class EndpointTarget implements QueryTarget {
     public <T> T stream(Query query, Duration timeout, Function<RowSet, T> reader) {
         long millis = timeout == null ? TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS) : timeout.toMillis();
         try (QueryExec exec = SparqlEndpoint.request(url, query).timeout(millis, TimeUnit.MILLISECONDS).build()) {
-            return reader.apply(exec.select());
+            return reader.apply(SparqlEndpoint.canonicalBooleans(exec.select()));
         } catch (HttpException | QueryException e) {
             throw new InputException("endpoint " + url + ": " + SparqlEndpoint.reason(e), e);
         }

@@ -1,8 +1,19 @@
 package org.w3id.claimgraph.query;
 
+import java.util.List;
+
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
@@ -19,6 +30,27 @@ public final class SparqlEndpoint {
     private static final int ERROR_TEXT_LIMIT = 500;
 
     private SparqlEndpoint() {}
+
+    /**
+     * The rows an endpoint returned, with xsd:boolean literals in their canonical form: Virtuoso 7.2 writes
+     * {@code "1"^^xsd:boolean} and {@code "0"^^xsd:boolean}, the same values as {@code true} and {@code false}
+     * but a form that readers comparing lexical forms take for neither. Rows still stream.
+     */
+    public static RowSet canonicalBooleans(RowSet rows) {
+        List<Var> vars = rows.getResultVars();
+        return RowSetStream.create(vars, Iter.map(rows, row -> {
+            BindingBuilder builder = null;
+            for (Var v : vars) {
+                Node n = row.get(v);
+                if (n != null && n.isLiteral() && XSDDatatype.XSDboolean.getURI().equals(n.getLiteralDatatypeURI())
+                        && (n.getLiteralLexicalForm().equals("1") || n.getLiteralLexicalForm().equals("0"))) {
+                    if (builder == null) builder = BindingFactory.builder(row);
+                    builder.set(v, NodeFactory.createLiteralDT(n.getLiteralLexicalForm().equals("1") ? "true" : "false", XSDDatatype.XSDboolean));
+                }
+            }
+            return builder == null ? row : builder.build();
+        }));
+    }
 
     /** A request for {@code query} to the endpoint at {@code url}, sent as a form POST. */
     public static QueryExecHTTPBuilder request(String url, Query query) {

@@ -71,7 +71,7 @@ public interface SparqlService {
                 QueryExecHTTPBuilder builder = SparqlEndpoint.request(endpoint, query);
                 substitution.forEach(builder::substitution);
                 try (QueryExec exec = builder.build()) {
-                    return reader.apply(exec.select());
+                    return reader.apply(SparqlEndpoint.canonicalBooleans(exec.select()));
                 } catch (HttpException | QueryException e) {
                     throw failure(e);
                 }

@@ -60,6 +60,23 @@ class SparqlEndpointTest {
     }
 
     @Test
+    void booleansWrittenAsOneAndZeroAreReadAsTrueAndFalse() {
+        var b = org.apache.jena.sparql.core.Var.alloc("b");
+        var other = org.apache.jena.sparql.core.Var.alloc("n");
+        var one = org.apache.jena.graph.NodeFactory.createLiteralDT("1", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean);
+        var zero = org.apache.jena.graph.NodeFactory.createLiteralDT("0", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean);
+        var number = org.apache.jena.graph.NodeFactory.createLiteralDT("1", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger);
+        var rows = org.apache.jena.sparql.exec.RowSetStream.create(java.util.List.of(b, other), java.util.List.of(
+                org.apache.jena.sparql.engine.binding.BindingFactory.binding(b, one, other, number),
+                org.apache.jena.sparql.engine.binding.BindingFactory.binding(b, zero)).iterator());
+        var read = SparqlEndpoint.canonicalBooleans(rows);
+        var first = read.next();
+        assertEquals("true", first.get(b).getLiteralLexicalForm());
+        assertEquals(number, first.get(other), "an integer 1 stays an integer");
+        assertEquals("false", read.next().get(b).getLiteralLexicalForm());
+    }
+
+    @Test
     void anUnreachableEndpointNamesTheCause() {
         var query = QueryFactory.create("ASK {}");
         InputException e = assertThrows(InputException.class, () -> SparqlService.remote("http://localhost:1/sparql").ask(query));

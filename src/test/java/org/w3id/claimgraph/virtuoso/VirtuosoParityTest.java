@@ -3,12 +3,16 @@ package org.w3id.claimgraph.virtuoso;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
@@ -25,13 +29,21 @@ import org.w3id.claimgraph.query.UnionDefaultGraph;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
 import org.w3id.claimgraph.support.VirtuosoServer;
+import org.w3id.claimgraph.validate.ClaimExplainer;
+import org.w3id.claimgraph.validate.ClaimLocator;
+import org.w3id.claimgraph.validate.Engine;
+import org.w3id.claimgraph.validate.Explanation;
+import org.w3id.claimgraph.validate.ExplanationTextWriter;
 import org.w3id.claimgraph.validate.Rule;
 import org.w3id.claimgraph.validate.RuleSet;
 import org.w3id.claimgraph.validate.SparqlService;
+import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.validate.Validator;
 
 /**
  * The same answers from Virtuoso as in process, over the seeds and the query fixture loaded with
- * {@code load --engine virtuoso}: every named query with the parameters of the query tests, every rule.
+ * {@code load --engine virtuoso}: every named query with the parameters of the query tests, every rule, and
+ * the explanation of claims ({@code explain}).
  * Rows are compared as lists where the query orders them (the named queries order theirs completely), else
  * as multisets. Literals of xsd:boolean and numeric types are compared by value: Virtuoso keeps values, not
  * lexical forms ("0"^^xsd:boolean for false, "350"^^xsd:decimal for 350.0); a differing datatype still fails.
@@ -116,6 +128,27 @@ class VirtuosoParityTest {
             if (!expected.equals(actual)) differences.add(rule.id() + ": " + expected.size() + " findings in process, " + actual.size() + " on Virtuoso");
         }
         assertEquals(List.of(), differences);
+    }
+
+    @Test
+    void claimsAreExplainedAsInProcess() {
+        ProjectLayout layout = QueryFixture.fixtureLayout();
+        ClaimExplainer explainer = new ClaimExplainer(layout, Validator.load(layout));
+        ExplanationTextWriter writer = new ExplanationTextWriter(new ClaimLocator(layout));
+        for (String id : List.of("002-001", "000-003", "000-024", "004-009", "901-004")) {
+            String claim = "https://w3id.org/claimgraph/id/claim/" + id;
+            Explanation local = explainer.explain(ValidationSource.of(DatasetFactory.wrap(inProcess), "in process"), Engine.SPARQL, claim);
+            Explanation remote = explainer.explain(ValidationSource.endpoint(endpoint), Engine.SPARQL, claim);
+            // What explain prints (numbers by value there), and the findings exactly.
+            assertEquals(text(writer, local), text(writer, remote), id);
+            assertEquals(local.findings(), remote.findings(), id);
+        }
+    }
+
+    private static String text(ExplanationTextWriter writer, Explanation e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(e, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     // --- comparing rows ----------------------------------------------------------------------------------
