@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway OpenLink Virtuoso (Debian's virtuoso-opensource 7) for claimgraph's tests and benchmarks:
-# its own virtuoso.ini and database in a directory of its own, on free ports, stopped and gone when done.
-# Self-contained: it needs bash, coreutils and Virtuoso's virtuoso-t and isql-vt, nothing of claimgraph.
+# its own virtuoso.ini and database in a directory of its own, on free ports, stopped when done (the caller
+# deletes the directory). Self-contained: it needs bash, coreutils, util-linux (setsid) and Virtuoso's
+# virtuoso-t and isql-vt, nothing of claimgraph.
 #
 #   virtuoso.sh install        install virtuoso-opensource from Debian when virtuoso-t or isql-vt is missing
 #                              (apt-get; as root, or through sudo -n)
