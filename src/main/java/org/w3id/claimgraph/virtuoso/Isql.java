@@ -17,13 +17,13 @@ import org.w3id.claimgraph.load.InputException;
  * isql takes the password only on its command line, where other local users can see it in the process list:
  * run the loader where that is acceptable, or give the dba account a password used for loading only.
  */
-final class Isql {
+public final class Isql {
     private final String command;
     private final String hostPort;
     private final String user;
     private final String password;
 
-    Isql(String command, String hostPort, String user, String password) {
+    public Isql(String command, String hostPort, String user, String password) {
         this.command = command;
         this.hostPort = hostPort;
         this.user = user;
@@ -35,7 +35,7 @@ final class Isql {
     }
 
     /** Runs the statements (each ending in ';') and returns what they print, one row a line. */
-    List<String> run(String script) {
+    public List<String> run(String script) {
         List<String> args = List.of(command, hostPort, user, password,
                 "VERBOSE=OFF", "BANNER=OFF", "PROMPT=OFF", "ECHO=OFF", "BLOBS=ON", "ERRORS=STDOUT");
         Process process;
@@ -75,7 +75,7 @@ final class Isql {
     }
 
     /** The one value a single-row, single-column query prints; null for SQL NULL or no row. */
-    String value(String sql) {
+    public String value(String sql) {
         List<String> lines = run(sql.endsWith(";") ? sql : sql + ";");
         if (lines.isEmpty()) return null;
         String v = lines.get(0);

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.w3id.claimgraph.virtuoso.Isql;
+
 /**
  * A throwaway OpenLink Virtuoso for tests: started by src/test/virtuoso/virtuoso.sh (its own virtuoso.ini and
  * database in a temporary folder, on free ports) on first use, stopped and deleted when the test JVM exits.
@@ -105,23 +107,9 @@ public final class VirtuosoServer {
                 "--grace", "0s"));
     }
 
-    /** Runs SQL statements through isql-vt and returns what they print, one row a line; fails on any error. */
+    /** Runs SQL statements through isql-vt and returns what they print, one row a line (stripped); fails on any error. */
     public List<String> sql(String script) {
-        try {
-            Process p = new ProcessBuilder("isql-vt", sqlAddress(), user(), env.get("VIRTUOSO_PASSWORD"),
-                    "VERBOSE=OFF", "BANNER=OFF", "PROMPT=OFF", "ECHO=OFF", "BLOBS=ON", "ERRORS=STDOUT").redirectErrorStream(true).start();
-            p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            if (out.contains("*** Error") || p.exitValue() != 0) throw new IllegalStateException("isql: " + out);
-            return out.lines().map(String::strip).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Isql("isql-vt", sqlAddress(), user(), env.get("VIRTUOSO_PASSWORD")).run(script).stream().map(String::strip).toList();
     }
 
     private void stop() {
