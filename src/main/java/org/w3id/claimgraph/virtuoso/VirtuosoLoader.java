@@ -41,8 +41,9 @@ import org.w3id.claimgraph.validate.SparqlService;
  * served before only once the new one is complete.
  * <ol>
  * <li>Checks first what claimgraph needs of the engine and refuses, naming it, what is missing: the bulk
- * loader, per-host endpoint defaults ({@code DB.DBA.SYS_SPARQL_HOST}), no cap on result rows, a load
- * directory Virtuoso may read ({@code DirsAllowed}), no other bulk load pending.</li>
+ * loader, per-host endpoint defaults ({@code DB.DBA.SYS_SPARQL_HOST}, free of other hosts' rows: Virtuoso 7.2
+ * applies only one row of it), no cap on result rows, a load directory Virtuoso may read ({@code DirsAllowed}),
+ * no other bulk load pending.</li>
  * <li>Builds and verifies as {@code load --tdb} does (through {@link Build}), and writes the dataset's
  * statements as N-Triples into a directory of its own under the load directory.</li>
  * <li>Bulk-loads them ({@code ld_dir}, {@code rdf_loader_run}, {@code checkpoint}) into a new graph,
@@ -186,6 +187,14 @@ public final class VirtuosoLoader {
         String timeout = isql.value("select virtuoso_ini_item_value('SPARQL', 'MaxQueryExecutionTime')");
         if (timeout != null && parseLong(timeout) > 0) {
             progress.accept("note: Virtuoso stops SPARQL queries after " + timeout.strip() + " s ([SPARQL] MaxQueryExecutionTime)");
+        }
+        List<String> otherHosts = isql.run("select SH_HOST from DB.DBA.SYS_SPARQL_HOST where SH_HOST <> "
+                + Isql.literal(settings.sparqlHost()) + " and SH_GRAPH_URI is not null;\n").stream().map(String::strip).toList();
+        if (!otherHosts.isEmpty()) {
+            // Observed in 7.2.5: the endpoint applies the first row of the table (by SH_HOST) and no other.
+            throw new InputException(isql.where() + ": DB.DBA.SYS_SPARQL_HOST already gives a default graph to "
+                    + String.join(", ", otherHosts) + "; Virtuoso 7.2 applies only one row of that table, so claimgraph needs"
+                    + " the endpoint's Host (" + settings.sparqlHost() + ") to be the only one: remove the others, or use a Virtuoso of its own");
         }
         String served = isql.value("select SH_GRAPH_URI from DB.DBA.SYS_SPARQL_HOST where SH_HOST = " + Isql.literal(settings.sparqlHost()));
         if (served != null && !served.isBlank() && !served.startsWith(GRAPH_PREFIX)) {

@@ -17,33 +17,29 @@ import org.w3id.claimgraph.virtuoso.Isql;
 
 /**
  * A throwaway OpenLink Virtuoso for tests: started by src/test/virtuoso/virtuoso.sh (its own virtuoso.ini and
- * database in a temporary folder, on free ports) on first use, stopped and deleted when the test JVM exits.
+ * database in a temporary folder, on free ports), stopped and deleted by {@link #close()} (a test class's
+ * AfterAll) or at the latest when the test JVM exits. One per test class: Virtuoso 7.2 serves one
+ * default graph per database (see {@code VirtuosoLoader}), so classes that load cannot share one.
  * A missing or failing Virtuoso fails the test with the script's own message; it is never skipped.
  * Its account is Virtuoso's documented default for a new database (dba/dba), fine for a database that
  * lives as long as one test run.
  */
-public final class VirtuosoServer {
+public final class VirtuosoServer implements AutoCloseable {
     private static final Path SCRIPT = TestProject.REPO.resolve("src/test/virtuoso/virtuoso.sh");
-    private static VirtuosoServer shared;
 
     private final Path dir;
     private final Map<String, String> env;
+    private final Thread cleanUp;
 
     private VirtuosoServer(Path dir, Map<String, String> env) {
         this.dir = dir;
         this.env = env;
+        this.cleanUp = new Thread(this::stop, "virtuoso-stop");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
     }
 
-    /** The one Virtuoso of this test JVM, started on first call. */
-    public static synchronized VirtuosoServer shared() {
-        if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "virtuoso-stop"));
-        }
-        return shared;
-    }
-
-    private static VirtuosoServer start() {
+    /** A new Virtuoso with an empty database; fails, saying why, when Virtuoso is missing or does not start. */
+    public static VirtuosoServer start() {
         try {
             Path dir = Files.createTempDirectory("claimgraph-virtuoso");
             Process p = new ProcessBuilder("bash", SCRIPT.toString(), "start", dir.toString()).redirectErrorStream(true).start();
@@ -68,11 +64,6 @@ public final class VirtuosoServer {
     /** The SPARQL endpoint, http://127.0.0.1:PORT/sparql. */
     public String endpoint() {
         return env.get("VIRTUOSO_ENDPOINT");
-    }
-
-    /** The same endpoint under another Host name (localhost), which Virtuoso can serve another default graph. */
-    public String endpointAsLocalhost() {
-        return endpoint().replace("//127.0.0.1:", "//localhost:");
     }
 
     /** host:port of the SQL listener, for isql. */
@@ -112,7 +103,18 @@ public final class VirtuosoServer {
         return new Isql("isql-vt", sqlAddress(), user(), env.get("VIRTUOSO_PASSWORD")).run(script).stream().map(String::strip).toList();
     }
 
-    private void stop() {
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down.
+        }
+    }
+
+    private synchronized void stop() {
+        if (!Files.exists(dir)) return;
         try {
             new ProcessBuilder("bash", SCRIPT.toString(), "stop", dir.toString()).inheritIO().start().waitFor(90, TimeUnit.SECONDS);
             try (Stream<Path> walk = Files.walk(dir)) {

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.support.CliRun;
@@ -24,14 +26,24 @@ import org.w3id.claimgraph.validate.SparqlService;
 
 /**
  * {@code load --endpoint URL --engine virtuoso} against a real Virtuoso: the graph it serves, the swap that
- * replaces it only once a load is complete, and the engines and settings it refuses. These loads are served
- * under the Host {@code localhost:PORT}, so that they never touch what other tests serve on 127.0.0.1.
+ * replaces it only once a load is complete, and the engines and settings it refuses.
  */
 class VirtuosoLoadTest {
     private static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
 
-    private final VirtuosoServer virtuoso = VirtuosoServer.shared();
-    private final String endpoint = virtuoso.endpointAsLocalhost();
+    private static VirtuosoServer virtuoso;
+    private static String endpoint;
+
+    @BeforeAll
+    static void start() {
+        virtuoso = VirtuosoServer.start();
+        endpoint = virtuoso.endpoint();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (virtuoso != null) virtuoso.close();
+    }
 
     @TempDir
     Path dir;
@@ -77,9 +89,11 @@ class VirtuosoLoadTest {
         CliRun failed = load(broken.home());
         assertEquals(1, failed.exitCode(), failed.err());
 
-        // The data is loaded, but the endpoint is not serving it to the Host given: the swap is undone.
-        List<String> args = new ArrayList<>(virtuoso.loadOptions(endpoint));
-        args.addAll(List.of("--sparql-host", "nobody.invalid"));
+        // The data is loaded and the swap done for the Host given, but the endpoint URL reaches Virtuoso under
+        // another Host name, which gets no default graph: the loader sees it and undoes the swap.
+        String host = VirtuosoLoader.hostOf(java.net.URI.create(endpoint));
+        List<String> args = new ArrayList<>(virtuoso.loadOptions(endpoint.replace("//127.0.0.1:", "//localhost:")));
+        args.addAll(List.of("--sparql-host", host));
         CliRun unserved = CliRun.in(TestProject.REPO, command(args));
         assertEquals(2, unserved.exitCode(), unserved.out());
         assertTrue(unserved.err().contains("does not serve the loaded graph as its default graph"), unserved.err());
@@ -123,6 +137,16 @@ class VirtuosoLoadTest {
         assertEquals(2, notAllowed.exitCode());
         assertTrue(notAllowed.err().contains("cannot serve claimgraph: it lacks read access to the load directory " + elsewhere
                 + ": it is not under [Parameters] DirsAllowed"), notAllowed.err());
+
+        // Another Host with a default graph of its own: Virtuoso 7.2 would apply only one of the two.
+        virtuoso.sql("insert into DB.DBA.SYS_SPARQL_HOST (SH_HOST, SH_GRAPH_URI) values ('elsewhere.invalid', 'urn:claimgraph:test:other');");
+        try {
+            CliRun twoHosts = CliRun.in(TestProject.REPO, command(virtuoso.loadOptions(endpoint)));
+            assertEquals(2, twoHosts.exitCode());
+            assertTrue(twoHosts.err().contains("DB.DBA.SYS_SPARQL_HOST already gives a default graph to elsewhere.invalid"), twoHosts.err());
+        } finally {
+            virtuoso.sql("delete from DB.DBA.SYS_SPARQL_HOST where SH_HOST = 'elsewhere.invalid';");
+        }
 
         List<String> wrongPassword = new ArrayList<>(virtuoso.loadOptions(endpoint));
         Path file = Files.writeString(dir.resolve("wrong"), "not-the-password\n");

@@ -18,6 +18,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.claimgraph.load.ProjectLayout;
@@ -83,18 +84,24 @@ class VirtuosoParityTest {
         SAMPLES = List.copyOf(samples);
     }
 
+    private static VirtuosoServer virtuoso;
     private static String endpoint;
     private static DatasetGraph inProcess;
 
     @BeforeAll
     static void loadTheFixtureIntoVirtuoso() {
-        VirtuosoServer virtuoso = VirtuosoServer.shared();
+        virtuoso = VirtuosoServer.start();
         endpoint = virtuoso.endpoint();
         List<String> args = new ArrayList<>(List.of("load", "--home", QueryFixture.fixtureLayout().home().toString()));
         args.addAll(virtuoso.loadOptions(endpoint));
         CliRun load = CliRun.in(TestProject.REPO, args.toArray(String[]::new));
         assertEquals(0, load.exitCode(), load.err());
         inProcess = QueryFixture.withFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (virtuoso != null) virtuoso.close();
     }
 
     @Test
