@@ -119,8 +119,14 @@ abstract class VirtuosoParityTest {
             for (QuerySamples.Sample s : samples(inProcess)) {
                 Query query = library.get(s.name()).bind(s.params());
                 List<String> expected = rows(memory.stream(query, null, VirtuosoParityTest::read), query.hasOrderBy());
-                List<String> actual = rows(virtuoso.stream(query, null, VirtuosoParityTest::read), query.hasOrderBy());
-                assertTrue(!expected.isEmpty() || mayBeEmpty().contains(s.name()), s + " finds rows in process");
+                List<String> actual;
+                try {
+                    actual = rows(virtuoso.stream(query, null, VirtuosoParityTest::read), query.hasOrderBy());
+                } catch (RuntimeException e) {
+                    differences.add(s + ": fails on Virtuoso: " + e.getMessage());
+                    continue;
+                }
+                if (expected.isEmpty() && !mayBeEmpty().contains(s.name())) differences.add(s + " finds no rows in process, so compares nothing");
                 if (!expected.equals(actual)) differences.add(s + ": " + expected.size() + " rows in process, " + actual.size() + " on Virtuoso");
             }
         }
