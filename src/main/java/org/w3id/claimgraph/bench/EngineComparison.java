@@ -17,18 +17,17 @@ import java.util.function.Consumer;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.load.StreamingBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
-import org.w3id.claimgraph.scale.CorpusGenerator;
+import org.w3id.claimgraph.generate.CorpusGenerator;
 import org.w3id.claimgraph.server.ClaimServer;
 import org.w3id.claimgraph.store.TdbStore;
-import org.w3id.claimgraph.validate.Rule;
-import org.w3id.claimgraph.validate.RuleSet;
-import org.w3id.claimgraph.validate.SparqlService;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
 import org.w3id.claimgraph.virtuoso.VirtuosoLoader;
 
 /**
@@ -45,7 +44,7 @@ public final class EngineComparison {
 
     /** What to run; {@code virtuoso} says where Virtuoso is and how the loader reaches it. */
     public record Settings(List<Long> sizes, long seed, Path work, Path out, int samples, Duration budget,
-                           TdbStore.Loader loader, Duration queryTimeout, VirtuosoLoader.Settings virtuoso, String command) {}
+                           TdbStore.Loader loader, Duration queryTimeout, Duration ruleTimeout, VirtuosoLoader.Settings virtuoso, String command) {}
 
     record Timed(long rows, double seconds) {}
 
@@ -83,7 +82,7 @@ public final class EngineComparison {
         CorpusGenerator.deleteTree(db);
         log.accept(size + " claims: generating and building " + nquads);
         new CorpusGenerator(repository, size, settings.seed()).writeTo(corpus);
-        StreamingBuild.Result built = StreamingBuild.create().layout(new ProjectLayout(corpus)).progress(log).writeNQuads(nquads);
+        GraphBuild.Result built = GraphBuild.create().layout(new ProjectLayout(corpus)).progress(log).writeNQuads(nquads);
 
         log.accept(size + " claims: loading TDB2 " + db);
         long t0 = System.nanoTime();
@@ -110,8 +109,8 @@ public final class EngineComparison {
             HttpLatency tdbHttp = new HttpLatency(server.sparqlUrl(), settings.queryTimeout());
             while (!tdbHttp.ok(server.url() + "$/ping")) Thread.sleep(5);
             HttpLatency virtuosoHttp = new HttpLatency(settings.virtuoso().endpoint().toString(), settings.queryTimeout());
-            SparqlService tdb = SparqlService.local(UnionDefaultGraph.wrap(dsg), "TDB2 " + db);
-            SparqlService virtuoso = SparqlService.remote(settings.virtuoso().endpoint().toString());
+            GraphSource tdb = GraphSource.of(dsg, "TDB2 database " + db);
+            GraphSource virtuoso = GraphSource.endpoint(settings.virtuoso().endpoint().toString());
 
             List<String> ruleIds = new ArrayList<>();
             List<Timed> tdbRules = new ArrayList<>();
@@ -119,8 +118,8 @@ public final class EngineComparison {
             for (Rule rule : RuleSet.load(repository).all()) {
                 log.accept(size + " claims: rule " + rule.id());
                 ruleIds.add(rule.id());
-                tdbRules.add(timed(tdb, rule.fullScan()));
-                virtuosoRules.add(timed(virtuoso, rule.fullScan()));
+                tdbRules.add(timed(tdb, rule.fullScan(), settings.ruleTimeout()));
+                virtuosoRules.add(timed(virtuoso, rule.fullScan(), settings.ruleTimeout()));
             }
 
             List<QueryRow> queries = new ArrayList<>();
@@ -129,8 +128,8 @@ public final class EngineComparison {
                 Query query = named.bind(args);
                 log.accept(size + " claims: query " + named.name());
                 String text = query.serialize();
-                long tdbRows = timed(tdb, query).rows();
-                long virtuosoRows = timed(virtuoso, query).rows();
+                long tdbRows = timed(tdb, query, settings.queryTimeout()).rows();
+                long virtuosoRows = timed(virtuoso, query, settings.queryTimeout()).rows();
                 queries.add(new QueryRow(named.name(), args.isEmpty() ? "" : args.toString(), tdbRows, virtuosoRows,
                         tdbHttp.measure(text, 1, settings.samples(), settings.budget()),
                         virtuosoHttp.measure(text, 1, settings.samples(), settings.budget()),
@@ -146,11 +145,11 @@ public final class EngineComparison {
         }
     }
 
-    /** Runs a SELECT once, counting its rows as they stream; -1 rows when it failed or passed the timeout. */
-    private Timed timed(SparqlService service, Query query) {
+    /** Runs a SELECT once, counting its rows as they stream; -1 rows when it failed or passed {@code timeout}. */
+    private Timed timed(GraphSource service, Query query, Duration timeout) {
         long t0 = System.nanoTime();
         try {
-            long rows = service.select(query, Map.of(), r -> {
+            long rows = service.stream(query, timeout, r -> {
                 long n = 0;
                 while (r.hasNext()) {
                     r.next();
@@ -177,7 +176,7 @@ public final class EngineComparison {
                 .append(settings.loader().name().toLowerCase(Locale.ROOT)).append(") and served by `serve`, and in Virtuoso, loaded by ")
                 .append("`load --engine virtuoso` (N-Triples conversion, `ld_dir`/`rdf_loader_run`, checkpoint, count, swap) and ")
                 .append("served by its own endpoint. Rules: each rule's full scan run once through claimgraph's client (TDB2 in process, ")
-                .append("Virtuoso over HTTP). Named queries: rows on each engine, then the median (p50) latency of form-encoded POSTs ")
+                .append("Virtuoso over HTTP), given up after ").append(settings.ruleTimeout().toSeconds()).append(" s (\"failed\"). Named queries: rows on each engine, then the median (p50) latency of form-encoded POSTs ")
                 .append("read to the last byte, at one client and at eight concurrent clients, up to ").append(settings.samples())
                 .append(" requests per client, none started after ").append(settings.budget().toSeconds())
                 .append(" s. Ratio: Virtuoso / TDB2 (below 1: Virtuoso faster). Single runs on a shared machine: the ratios are the finding.\n\n");

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 import org.w3id.claimgraph.bench.Benchmark;
 import org.w3id.claimgraph.bench.EngineComparison;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;
@@ -20,10 +20,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
+        subcommands = BenchMixCommand.class,
         description = {
                 "Measure generate, build, load, validation and the named queries (in-process and over HTTP at 1 and 8 clients) at each corpus size,",
                 "each beside its baseline (RIOT parse, one scan of the claim triples, in-process queries), and write a Markdown table (rewritten after each size).",
-                "Set the heap with CLAIMGRAPH_JAVA_OPTS, e.g. -Xmx12g."
+                "Set the heap with CLAIMGRAPH_JAVA_OPTS, e.g. -Xmx12g.",
+                "./claimgraph bench mix --tdb DIR runs a mixed load of many clients against a served database instead."
         })
 final class BenchCommand implements Callable<Integer> {
 
@@ -103,9 +105,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         String command = "./claimgraph bench --engine virtuoso --endpoint URL --claims " + String.join(",", sizes.stream().map(String::valueOf).toList())
                 + (samples != 20 ? " --samples " + samples : "") + (!budget.equals(Duration.ofSeconds(20)) ? " --budget " + budget.toSeconds() + "s" : "")
+                + (!ruleTimeout.equals(Duration.ofSeconds(300)) ? " --rule-timeout " + ruleTimeout.toSeconds() + "s" : "")
                 + (kind != TdbStore.Loader.PARALLEL ? " --loader " + loader : "") + " (and the Virtuoso options of load)";
         EngineComparison.Settings settings = new EngineComparison.Settings(List.copyOf(sizes), seed, work.toAbsolutePath(), out, samples, budget,
-                kind, queryTimeout, virtuoso.settings(endpoint), command);
+                kind, queryTimeout, ruleTimeout, virtuoso.settings(endpoint), command);
         new EngineComparison(layout, settings, line -> System.err.println(LocalTime.now().withNano(0) + " bench: " + line)).run();
         System.out.println("wrote " + out);
         return ExitCode.OK;

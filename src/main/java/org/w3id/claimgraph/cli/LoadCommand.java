@@ -1,21 +1,16 @@
 package org.w3id.claimgraph.cli;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-import org.apache.jena.query.Dataset;
-import org.apache.jena.system.progress.MonitorOutput;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.load.StreamingBuild;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.store.DatabaseLoad;
 import org.w3id.claimgraph.store.TdbStore;
 import org.w3id.claimgraph.virtuoso.VirtuosoLoader;
 
@@ -30,7 +25,8 @@ import picocli.CommandLine.Parameters;
                 "Build and verify the graph exactly as check does, then write it into a TDB2 database for ./claimgraph serve --tdb DIR,",
                 "or into an existing SPARQL engine (--endpoint URL --engine virtuoso).",
                 "Documents are built and checked one at a time into an N-Quads file, which TDB2's bulk loader writes into a new directory next to DIR;",
-                "that directory is renamed into place when complete: a failed or interrupted load leaves DIR as it was.",
+                "DIR is then switched to it with one rename: a failed, interrupted or killed load leaves DIR as it was, and the next load or serve removes what it left.",
+                "A load refuses at once while a server has DIR open, and a server refuses while a load runs.",
                 "Into Virtuoso, its bulk loader writes a new graph, which becomes the endpoint's default graph only once complete and counted.",
                 "On a terminal it shows its progress: phase, documents or quads so far, rate."
         })
@@ -69,36 +65,10 @@ final class LoadCommand implements Callable<Integer> {
             case "parallel" -> TdbStore.Loader.PARALLEL;
             default -> throw new InputException("--loader must be basic or parallel, not " + loader);
         };
-        boolean showProgress = showProgress();
         Consumer<String> lines = progressLines();
-        if (!extraFiles.isEmpty()) {
-            GraphBuild build = GraphBuild.create().layout(layout);
-            extraFiles.forEach(build::extraFile);
-            Dataset dataset = build.build();
-            long quads = TdbStore.write(dataset.asDatasetGraph(), tdb);
-            System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n",
-                    quads, GraphFacts.count(dataset, "claims"), GraphFacts.count(dataset, "documents"), tdb);
-            return ExitCode.OK;
-        }
-        Path target = tdb.toAbsolutePath().normalize();
-        Path nquads = target.resolveSibling("." + target.getFileName() + ".build-" + UUID.randomUUID() + ".nq");
-        try {
-            lines.accept("build: reading and checking " + layout.seedsDir());
-            StreamingBuild.Result built = StreamingBuild.create().layout(layout).progress(lines).writeNQuads(nquads);
-            lines.accept(String.format("build: %,d quads, %,d claims, %,d documents; loading with the %s loader",
-                    built.quads(), built.claims(), built.documents(), loader));
-            MonitorOutput output = showProgress ? (fmt, args) -> lines.accept("load: " + String.format(fmt, args))
-                    : (fmt, args) -> {};
-            long quads = TdbStore.write(nquads, built.prefixes(), built.quads(), tdb, kind, output);
-            System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n", quads, built.claims(), built.documents(), tdb);
-            return ExitCode.OK;
-        } finally {
-            try {
-                Files.deleteIfExists(nquads);
-            } catch (IOException e) {
-                // Best effort: the build file is named after the database it was for.
-            }
-        }
+        DatabaseLoad.Result loaded = DatabaseLoad.of(layout).extraFiles(extraFiles).loader(kind).progress(lines).into(tdb);
+        System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n", loaded.quads(), loaded.claims(), loaded.documents(), tdb);
+        return ExitCode.OK;
     }
 
     private boolean showProgress() {
@@ -122,7 +92,7 @@ final class LoadCommand implements Callable<Integer> {
         Consumer<String> lines = progressLines();
         VirtuosoLoader loader = new VirtuosoLoader(virtuoso.settings(endpoint), lines);
         lines.accept("build: reading and checking " + layout.seedsDir());
-        VirtuosoLoader.Result r = loader.load(file -> StreamingBuild.create().layout(layout).progress(lines).writeNQuads(file));
+        VirtuosoLoader.Result r = loader.load(file -> GraphBuild.create().layout(layout).progress(lines).writeNQuads(file));
         System.out.printf("loaded %d triples (%d claims, %d documents) into <%s>, the default graph of %s%s%n",
                 r.triples(), r.claims(), r.documents(), r.graph(), endpoint,
                 r.replaced() == null ? "" : " (replacing <" + r.replaced() + ">)");

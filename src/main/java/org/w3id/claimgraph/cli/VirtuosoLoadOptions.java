@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.virtuoso.VirtuosoLoader;
 
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 
 /**
  * Virtuoso's SQL console, {@code isql-vt} (Debian's name; {@code isql} upstream), run once per script with

@@ -32,9 +32,9 @@ import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.StreamingBuild;
-import org.w3id.claimgraph.validate.SparqlService;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * Loads the claim graph into Virtuoso and makes it the SPARQL endpoint's default graph, replacing the one
@@ -70,7 +70,7 @@ public final class VirtuosoLoader {
     /** The seam to the streaming build: writes the verified dataset as N-Quads to the given file. */
     @FunctionalInterface
     public interface Build {
-        StreamingBuild.Result writeNQuads(Path file);
+        GraphBuild.Result writeNQuads(Path file);
     }
 
     /**
@@ -118,7 +118,7 @@ public final class VirtuosoLoader {
             Files.createDirectories(dir);
             progress.accept("build: writing the verified dataset for Virtuoso into " + dir);
             Path nquads = dir.resolve("build.nq");
-            StreamingBuild.Result built = build.writeNQuads(nquads);
+            GraphBuild.Result built = build.writeNQuads(nquads);
             long statements = toNTriples(nquads, dir.resolve(DATA_FILE));
             Files.deleteIfExists(nquads);
             progress.accept(String.format("load: %,d statements (%,d claims, %,d documents) into <%s> with Virtuoso's bulk loader",
@@ -202,7 +202,7 @@ public final class VirtuosoLoader {
                     + "> as their default graph, which claimgraph did not load; remove that row of DB.DBA.SYS_SPARQL_HOST or give another --sparql-host");
         }
         try {
-            SparqlService.remote(settings.endpoint().toString()).ask(QueryFactory.create("ASK {}"));
+            GraphSource.endpoint(settings.endpoint().toString()).ask(QueryFactory.create("ASK {}"), Duration.ofMinutes(1));
         } catch (InputException e) {
             throw new InputException("the endpoint to serve the graph does not answer: " + e.getMessage(), e);
         }
@@ -297,8 +297,8 @@ public final class VirtuosoLoader {
         long served;
         try {
             applied = appliedDefaultGraph();
-            served = SparqlService.remote(settings.endpoint().toString()).select(
-                    QueryFactory.create("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), java.util.Map.of(),
+            served = GraphSource.endpoint(settings.endpoint().toString()).stream(
+                    QueryFactory.create("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), null,
                     rows -> rows.hasNext() && rows.next().get(Var.alloc("n")).getLiteralValue() instanceof Number n ? n.longValue() : -1L);
         } catch (RuntimeException e) {
             swapBack(previous);

@@ -15,14 +15,13 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.junit.jupiter.api.AfterAll;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QuerySamples;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
-import org.w3id.claimgraph.scale.CorpusGenerator;
-import org.w3id.claimgraph.validate.Rule;
-import org.w3id.claimgraph.validate.RuleSet;
-import org.w3id.claimgraph.validate.SparqlService;
+import org.w3id.claimgraph.generate.CorpusGenerator;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * Virtuoso answers as in process over a generated corpus of 10,000 claims (about 330 documents, {@code generate
@@ -96,10 +95,10 @@ class CorpusParityTest extends VirtuosoParityTest {
 
     @Override
     List<String> claimsToExplain(DatasetGraph inProcess) {
-        SparqlService memory = SparqlService.local(UnionDefaultGraph.wrap(inProcess), "in process");
+        GraphSource memory = GraphSource.of(inProcess, "in process");
         Set<String> claims = new TreeSet<>();
         for (Rule rule : RuleSet.load(project()).all()) {
-            memory.select(rule.fullScan(), Map.of(), rows -> {
+            memory.stream(rule.fullScan(), null, rows -> {
                 TreeSet<String> flagged = new TreeSet<>();
                 rows.forEachRemaining(b -> flagged.add(b.get(Rule.THIS).getURI()));
                 if (!flagged.isEmpty()) claims.add(flagged.first());
@@ -112,7 +111,7 @@ class CorpusParityTest extends VirtuosoParityTest {
 
     private static String first(DatasetGraph dsg, String select) {
         Query query = QueryFactory.create(select);
-        return SparqlService.local(UnionDefaultGraph.wrap(dsg), "in process").select(query, Map.of(),
+        return GraphSource.of(dsg, "in process").stream(query, null,
                 rows -> rows.next().get(Var.alloc("x")).getURI());
     }
 }

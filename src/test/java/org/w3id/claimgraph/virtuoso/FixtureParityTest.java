@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryFixture;
 import org.w3id.claimgraph.query.QuerySamples;
 

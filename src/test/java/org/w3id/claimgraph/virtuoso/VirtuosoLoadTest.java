@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
 import org.w3id.claimgraph.support.VirtuosoServer;
-import org.w3id.claimgraph.validate.SparqlService;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * {@code load --endpoint URL --engine virtuoso} against a real Virtuoso: the graph it serves, the swap that
@@ -190,7 +190,7 @@ class VirtuosoLoadTest {
     }
 
     private static long count(String endpoint) {
-        return SparqlService.remote(endpoint).select(QueryFactory.create(COUNT), Map.of(),
+        return GraphSource.endpoint(endpoint).stream(QueryFactory.create(COUNT), null,
                 rows -> ((Number) rows.next().get(Var.alloc("n")).getLiteralValue()).longValue());
     }
 }

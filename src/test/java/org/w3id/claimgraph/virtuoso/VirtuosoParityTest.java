@@ -23,23 +23,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QuerySamples;
-import org.w3id.claimgraph.query.QueryTarget;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
 import org.w3id.claimgraph.support.VirtuosoServer;
 import org.w3id.claimgraph.validate.ClaimExplainer;
 import org.w3id.claimgraph.validate.ClaimLocator;
-import org.w3id.claimgraph.validate.Engine;
+import org.w3id.claimgraph.validate.RuleEngine;
 import org.w3id.claimgraph.validate.Explanation;
 import org.w3id.claimgraph.validate.ExplanationTextWriter;
-import org.w3id.claimgraph.validate.Rule;
-import org.w3id.claimgraph.validate.RuleSet;
-import org.w3id.claimgraph.validate.SparqlService;
-import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.validate.Validator;
 
 /**
@@ -115,7 +112,7 @@ abstract class VirtuosoParityTest {
         assertEquals(library.all().stream().map(q -> q.name()).sorted().distinct().toList(),
                 samples(inProcess).stream().map(QuerySamples.Sample::name).sorted().distinct().toList(), "every named query is compared");
         List<String> differences = new ArrayList<>();
-        try (QueryTarget memory = QueryTarget.dataset(inProcess, "in process"); QueryTarget virtuoso = QueryTarget.endpoint(endpoint)) {
+        try (GraphSource memory = GraphSource.of(inProcess, "in process"); GraphSource virtuoso = GraphSource.endpoint(endpoint)) {
             for (QuerySamples.Sample s : samples(inProcess)) {
                 Query query = library.get(s.name()).bind(s.params());
                 List<String> expected = rows(memory.stream(query, null, VirtuosoParityTest::read), query.hasOrderBy());
@@ -136,13 +133,13 @@ abstract class VirtuosoParityTest {
     @Test
     void everyRuleFindsWhatItFindsInProcess() {
         RuleSet rules = RuleSet.load(ProjectLayout.locate());
-        SparqlService memory = SparqlService.local(UnionDefaultGraph.wrap(inProcess), "in process");
-        SparqlService virtuoso = SparqlService.remote(endpoint);
+        GraphSource memory = GraphSource.of(inProcess, "in process");
+        GraphSource virtuoso = GraphSource.endpoint(endpoint);
         List<String> differences = new ArrayList<>();
         int found = 0;
         for (Rule rule : rules.all()) {
-            List<String> expected = rows(memory.select(rule.fullScan(), Map.of(), VirtuosoParityTest::read), false);
-            List<String> actual = rows(virtuoso.select(rule.fullScan(), Map.of(), VirtuosoParityTest::read), false);
+            List<String> expected = rows(memory.stream(rule.fullScan(), null, VirtuosoParityTest::read), false);
+            List<String> actual = rows(virtuoso.stream(rule.fullScan(), null, VirtuosoParityTest::read), false);
             if (!expected.equals(actual)) differences.add(rule.id() + ": " + expected.size() + " findings in process, " + actual.size() + " on Virtuoso");
             if (!expected.isEmpty()) found++;
         }
@@ -159,12 +156,116 @@ abstract class VirtuosoParityTest {
         assertFalse(claims.isEmpty());
         for (String claim : claims) {
             String id = claim;
-            Explanation local = explainer.explain(ValidationSource.of(DatasetFactory.wrap(inProcess), "in process"), Engine.SPARQL, claim);
-            Explanation remote = explainer.explain(ValidationSource.endpoint(endpoint), Engine.SPARQL, claim);
+            Explanation local = explainer.explain(GraphSource.of(inProcess, "in process"), RuleEngine.Kind.SPARQL, claim);
+            Explanation remote = explainer.explain(GraphSource.endpoint(endpoint), RuleEngine.Kind.SPARQL, claim);
             // What explain prints (numbers by value there), and the findings exactly.
             assertEquals(text(writer, local), text(writer, remote), id);
             assertEquals(local.findings(), remote.findings(), id);
         }
+    }
+
+    /**
+     * The explorer's queries (queries/explorer/), filled as its pages fill them (a VALUES block opening the WHERE
+     * for ?resource; the claim list's slots with facet sections of facets.rq, renamed as js/facets.js renames them)
+     * and resolved as the server resolves them: for claims, documents, concepts and references of the project, the
+     * facet counts, and the claim list unfiltered, by mineral and by flag.
+     */
+    @Test
+    void theExplorersQueriesAnswerAsInProcess() throws java.io.IOException {
+        java.nio.file.Path dir = project().queriesDir().resolve("explorer");
+        java.util.function.UnaryOperator<Query> resolve = QueryLibrary.resolver(project());
+        Map<String, String> sections = facetSections(java.nio.file.Files.readString(dir.resolve("facets.rq")));
+        Map<String, List<String>> resources = Map.of(
+                "claim", firstOf(inProcess, "?x a cg:Claim", 3),
+                "document", firstOf(inProcess, "?x a cg:SourceDocument", 2),
+                "concept", List.of("https://w3id.org/claimgraph/id/concept/magnesium", "https://w3id.org/claimgraph/id/concept/calcium"),
+                "reference", firstOf(inProcess, "?c cg:evidence/cg:reference ?x", 2));
+        Map<String, String> byQuery = new java.util.LinkedHashMap<>();
+        Map<String, String> kind = Map.of("claim", "claim", "claim-quotes", "claim", "claim-evidence", "claim", "document", "document",
+                "document-claims", "document", "concept-claims", "concept", "concept-network", "concept", "reference-claims", "reference",
+                "resource", "concept");
+        String flag = rename(sections.get("flag"), "flag").replace("?value_flag", "?flag");
+        for (var e : kind.entrySet()) {
+            String text = java.nio.file.Files.readString(dir.resolve(e.getKey() + ".rq")).replaceAll("(?m)^\\s*#FLAG\\s*$", java.util.regex.Matcher.quoteReplacement(flag));
+            for (String iri : resources.get(e.getValue())) byQuery.put(e.getKey() + " " + iri, bindResource(text, iri));
+        }
+        for (String plain : List.of("documents", "concepts", "matrix")) byQuery.put(plain, java.nio.file.Files.readString(dir.resolve(plain + ".rq")));
+        String counts = java.nio.file.Files.readString(dir.resolve("facet-counts.rq"));
+        for (var facet : sections.entrySet()) {
+            if (facet.getKey().equals("text")) continue;
+            byQuery.put("facet-counts " + facet.getKey(), counts.replaceAll("(?m)^\\s*#FACET\\s*$", java.util.regex.Matcher.quoteReplacement(facet.getValue())));
+        }
+        Map<String, String> filters = Map.of("none", "",
+                "mineral", "VALUES (?value_mineral) { (<https://w3id.org/claimgraph/id/concept/magnesium>) }\n" + rename(sections.get("mineral"), "mineral"),
+                "flag", rename(sections.get("flag"), "flag") + "FILTER (?value_flag = \"unsupported\")\n",
+                "text", rename(sections.get("text"), "text").replace("?value_text", "\"magnesium\""));
+        for (var f : filters.entrySet()) {
+            for (String q : List.of("claims-list", "claims-count")) {
+                String text = java.nio.file.Files.readString(dir.resolve(q + ".rq"))
+                        .replaceAll("(?m)^\\s*#FILTERS\\s*$", java.util.regex.Matcher.quoteReplacement(f.getValue()))
+                        .replaceAll("(?m)^\\s*#FLAG\\s*$", java.util.regex.Matcher.quoteReplacement(flag));
+                byQuery.put(q + " " + f.getKey(), text);
+            }
+        }
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+        try (GraphSource memory = GraphSource.of(inProcess, "in process"); GraphSource virtuoso = GraphSource.endpoint(endpoint)) {
+            for (var q : byQuery.entrySet()) {
+                Query query = resolve.apply(org.apache.jena.query.QueryFactory.create(q.getValue()));
+                if (!query.isSelectType()) continue;
+                List<String> expected = rows(memory.stream(query, null, VirtuosoParityTest::read), false);
+                List<String> actual;
+                try {
+                    actual = rows(virtuoso.stream(query, null, VirtuosoParityTest::read), false);
+                } catch (RuntimeException e) {
+                    differences.add(q.getKey() + ": fails on Virtuoso: " + e.getMessage());
+                    continue;
+                }
+                if (!expected.isEmpty()) compared++;
+                if (!expected.equals(actual)) differences.add(q.getKey() + ": " + expected.size() + " rows in process, " + actual.size() + " on Virtuoso");
+            }
+        }
+        assertEquals(List.of(), differences);
+        assertTrue(compared >= byQuery.size() / 2, "most explorer queries find rows to compare: " + compared + " of " + byQuery.size());
+    }
+
+    /** The sections "# facet: NAME" of facets.rq, as js/facets.js reads them. */
+    private static Map<String, String> facetSections(String text) {
+        Map<String, String> sections = new java.util.LinkedHashMap<>();
+        String current = null;
+        for (String line : text.split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^# facet: (\\w+)\\s*$").matcher(line);
+            if (m.matches()) {
+                current = m.group(1);
+                sections.put(current, "");
+            } else if (current != null) {
+                sections.merge(current, line + "\n", String::concat);
+            }
+        }
+        return sections;
+    }
+
+    /** js/facets.js's rename: every variable but ?claim gets the suffix. */
+    private static String rename(String pattern, String suffix) {
+        return java.util.regex.Pattern.compile("\\?(\\w+)\\b").matcher(pattern)
+                .replaceAll(m -> m.group(1).equals("claim") ? "?claim" : java.util.regex.Matcher.quoteReplacement("?" + m.group(1) + "_" + suffix));
+    }
+
+    /** js/sparql.js's bind: a VALUES block opening the outermost WHERE group. */
+    private static String bindResource(String text, String iri) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bWHERE\\s*\\{", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text);
+        assertTrue(m.find(), "a WHERE clause");
+        return text.substring(0, m.end()) + "\nVALUES (?resource) { (<" + iri + ">) }\n" + text.substring(m.end());
+    }
+
+    private static List<String> firstOf(DatasetGraph dsg, String pattern, int n) {
+        Query q = org.apache.jena.query.QueryFactory.create("PREFIX cg: <https://w3id.org/claimgraph/ontology#> SELECT DISTINCT ?x WHERE { "
+                + pattern + " } ORDER BY ?x LIMIT " + n);
+        return GraphSource.of(dsg, "in process").stream(q, null, rows -> {
+            List<String> out = new ArrayList<>();
+            rows.forEachRemaining(b -> out.add(b.get(Var.alloc("x")).getURI()));
+            return out;
+        });
     }
 
     private static String text(ExplanationTextWriter writer, Explanation e) {
