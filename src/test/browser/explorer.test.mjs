@@ -75,7 +75,7 @@ test('every page opens, with its own content', async () => {
     ['/query?name=claims-per-grade', 'query', 'Query'],
     ['/documents', 'documents', 'Documents'],
     ['/concepts', 'concepts', 'Concepts'],
-    ['/id/reference/dai-2018', 'reference', 'Randomized trial of magnesium supplementation'],
+    ['/id/reference/dai-2018', 'reference', 'Magnesium status and supplementation influence vitamin D status'],
   ];
   for (const [path, name, heading] of pages) {
     await open(path);
@@ -83,7 +83,7 @@ test('every page opens, with its own content', async () => {
     await shot(name);
   }
   await open('/claims');
-  assert.equal(await page.getByTestId('claim-count').innerText(), '467 claims');
+  assert.equal(await page.getByTestId('claim-count').innerText(), '488 claims');
   assert.equal(await page.locator('table.claims tbody tr').count(), 50);
   await open('/id/document/003_497fb625f584bf77');
   const docClaims = await sparqlCount(`SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c <https://w3id.org/claimgraph/ontology#statedIn> <https://w3id.org/claimgraph/id/document/003_497fb625f584bf77> }`);
@@ -120,7 +120,7 @@ test('a facet filters the list, keeps its counts honest and lives in the URL', a
   await page.keyboard.press('Enter');
   await settled();
   assert.equal(new URL(page.url()).search, '');
-  assert.equal(await page.getByTestId('claim-count').innerText(), '467 claims');
+  assert.equal(await page.getByTestId('claim-count').innerText(), '488 claims');
   assertNoErrors();
 });
 
@@ -148,7 +148,9 @@ test('which claims about magnesium glycinate are unsupported, and where exactly 
   await settled();
   const id = listed[0];
   assert.equal(new URL(page.url()).pathname, `/id/claim/${id}`);
-  assert.match(await page.locator('.findings').innerText(), /unsupported/i);
+  // Why: its grade's derivation found nothing that counts (the findings say whether anyone has checked it yet).
+  assert.match(await page.locator('.grade-box').innerText(), /nothing that counts supports it/);
+  assert.match(await page.locator('.findings').innerText(), /no-evidence|unreviewed/);
   const quote = await page.locator('figure.context mark').first().innerText();
   await shot('scenario-2-claim');
 
@@ -188,6 +190,19 @@ test('the evidence matrix agrees with a SPARQL count, and a cell opens its claim
   await cell.click();
   await settled();
   assert.equal(await page.getByTestId('claim-count').innerText(), `${counted} claim${counted === 1 ? '' : 's'} match`);
+  assertNoErrors();
+});
+
+test('a claim page shows how its grade was derived, step by step, and what its words deny', async () => {
+  await open('/id/claim/001-026');
+  const steps = await page.getByTestId('derivation').locator('li').allInnerTexts();
+  assert.deepEqual(steps, ['starts high: randomized controlled trial (Tarleton 2017)',
+    '\u22121 risk of bias: open-label: the participants were not blinded',
+    '\u22121 imprecision: 126 participants (fewer than 400)', '= low']);
+  assert.match(await page.locator('table.evidence').innerText(), /set aside: it rests on the same study/);
+  await shot('claim-derivation');
+  await open('/id/claim/001-157');
+  assert.equal(await page.getByTestId('negated').innerText(), 'not directly');
   assertNoErrors();
 });
 
@@ -232,4 +247,30 @@ test('narrow screens: no sideways scrolling, filters fold away', async () => {
   }
   await page.setViewportSize({ width: 1366, height: 900 });
   assertNoErrors();
+});
+
+test('markup and script in the graph render as text on every page', async () => {
+  // ExplorerBrowserTest appends an <img onerror>, a </script><script> and a javascript: link to the title of
+  // document 004, the label of concept restlessness and the quote of claim 004-070.
+  const pages = [
+    ['/', false], ['/claims', false], ['/claims?q=restlessness', true], ['/claims?q=hyperactivity', false],
+    ['/id/claim/004-070', true], ['/id/claim/004-066', true], ['/id/document/004_2235d8500ff77c3b', true],
+    ['/id/concept/restlessness', true], ['/id/concept/neuronal-hyperexcitability', false], ['/matrix', false],
+    ['/documents', true], ['/concepts', true],
+  ];
+  for (const [path, shown] of pages) {
+    await open(path);
+    const injected = await page.evaluate(() => ({
+      elements: document.querySelectorAll('[data-hostile]').length,
+      pwned: window.__pwned ?? null,
+      scripts: [...document.scripts].filter((s) => !s.src).length,
+      text: document.body.innerText,
+    }));
+    assert.equal(injected.elements, 0, `${path}: injected elements`);
+    assert.equal(injected.pwned, null, `${path}: a script ran`);
+    assert.equal(injected.scripts, 0, `${path}: an inline script`);
+    if (shown) assert.match(injected.text, /<img src=x onerror=/, `${path}: the markup is shown as text`);
+  }
+  await shot('hostile-claim');
+  errors.splice(0);
 });

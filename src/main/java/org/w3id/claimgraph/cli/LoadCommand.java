@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
                 "Build and verify the graph exactly as check does, then write it into a TDB2 database for ./claimgraph serve --tdb DIR,",
                 "or into an existing SPARQL engine (--endpoint URL --engine virtuoso).",
                 "Documents are built and checked one at a time into an N-Quads file, which TDB2's bulk loader writes into a new directory next to DIR;",
+                "the derivation (grades, assertions, contradictions) then runs on that database;",
                 "DIR is then switched to it with one rename: a failed, interrupted or killed load leaves DIR as it was, and the next load or serve removes what it left.",
                 "A load refuses at once while a server has DIR open, and a server refuses while a load runs.",
                 "Into Virtuoso, its bulk loader writes a new graph, which becomes the endpoint's default graph only once complete and counted.",
@@ -92,7 +93,7 @@ final class LoadCommand implements Callable<Integer> {
         Consumer<String> lines = progressLines();
         VirtuosoLoader loader = new VirtuosoLoader(virtuoso.settings(endpoint), lines);
         lines.accept("build: reading and checking " + layout.seedsDir());
-        VirtuosoLoader.Result r = loader.load(file -> GraphBuild.create().layout(layout).progress(lines).writeNQuads(file));
+        VirtuosoLoader.Result r = loader.load(file -> GraphBuild.create().layout(layout).progress(lines).writeNQuadsAfterPhases(file));
         System.out.printf("loaded %d triples (%d claims, %d documents) into <%s>, the default graph of %s%s%n",
                 r.triples(), r.claims(), r.documents(), r.graph(), endpoint,
                 r.replaced() == null ? "" : " (replacing <" + r.replaced() + ">)");

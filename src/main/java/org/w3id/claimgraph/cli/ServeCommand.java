@@ -65,8 +65,8 @@ final class ServeCommand implements Callable<Integer> {
         if (endpoint != null) {
             // Nothing of the graph in this process: every query goes to the endpoint, so servers can stand side by side.
             GraphSource graph = GraphSource.endpoint(endpoint);
-            DatasetSummary summary = DatasetSummary.of(graph, library);
-            ClaimServer.Builder builder = configure(ClaimServer.builder().endpoint(graph), layout);
+            DatasetSummary summary = DatasetSummary.of(graph, layout.queriesDir().resolve("server"), library);
+            ClaimServer.Builder builder = configure(ClaimServer.builder().endpoint(graph), layout, summary);
             ClaimServer server = withFeatures(builder, layout, library, graph, graph);
             return serve(server, summary, "SPARQL endpoint " + endpoint, () -> {});
         }
@@ -81,8 +81,10 @@ final class ServeCommand implements Callable<Integer> {
             source = "the seed graph (in memory)";
         }
         ClaimServer server;
+        DatasetSummary summary;
         try {
-            ClaimServer.Builder builder = configure(ClaimServer.builder().dataset(dataset), layout);
+            summary = DatasetSummary.of(dataset, library);
+            ClaimServer.Builder builder = configure(ClaimServer.builder().dataset(dataset), layout, summary);
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
             GraphSource graph = GraphSource.of(builder.servedDataset(), source);
             server = withFeatures(builder, layout, library, graph,
@@ -91,13 +93,13 @@ final class ServeCommand implements Callable<Integer> {
             if (tdb != null) TdbStore.close(dataset);
             throw e;
         }
-        return serve(server, DatasetSummary.of(dataset, library), source, () -> {
+        return serve(server, summary, source, () -> {
             if (tdb != null) TdbStore.close(dataset);
         });
     }
 
-    private ClaimServer.Builder configure(ClaimServer.Builder builder, ProjectLayout layout) {
-        return builder.port(port).queryTimeout(timeout).maxRunningQueries(maxQueries).updateUsers(updateUsers).requestLog(true)
+    private ClaimServer.Builder configure(ClaimServer.Builder builder, ProjectLayout layout, DatasetSummary summary) {
+        return builder.port(port).queryTimeout(timeout).summary(summary).maxRunningQueries(maxQueries).updateUsers(updateUsers).requestLog(true)
                 .queryRewrite(QueryLibrary.resolver(layout));
     }
 
@@ -119,6 +121,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "claimgraph-shutdown"));
         Map<String, String> more = new LinkedHashMap<>();
         more.put("Explorer", server.url() + "  (claims, documents, concepts, evidence matrix, query)");
+        more.put("Dataset (VoID)", server.url() + ".well-known/void  (the endpoints describe themselves: GET " + ClaimServer.DATASET + "/sparql)");
         more.put("Named queries (REST)", server.url() + "api/queries  (OpenAPI: " + server.url() + "api/openapi.json)");
         System.out.print(Banner.text(server, summary, source, more));
         System.out.flush();

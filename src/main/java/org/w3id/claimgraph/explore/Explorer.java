@@ -32,6 +32,7 @@ public final class Explorer {
         for (String view : ExplorerPages.VIEWS) server.addServlet(view, pages);
         server.addServlet(ExplorerPages.ASSETS + "/*", pages);
         server.addServlet(ResourcePages.PATH + "/*", new ResourcePages(source, pages, NamedQuery.read(queries.resolve("describe.rq"))));
+        server.corsPath(ResourcePages.PATH + "/*");
         server.addServlet(FindingsServlet.PATH, new FindingsServlet(findings));
         server.corsPath(FindingsServlet.PATH);
         return server;

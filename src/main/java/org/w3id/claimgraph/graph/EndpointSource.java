@@ -34,9 +34,6 @@ import org.w3id.claimgraph.project.InputException;
  * {@code application/sparql-query} body, which Virtuoso 7.2 never answers.
  */
 final class EndpointSource extends QueryingSource {
-    /** How much of an endpoint's error body a message quotes. */
-    private static final int ERROR_TEXT_LIMIT = 500;
-
     private final String url;
 
     EndpointSource(String url) {
@@ -84,9 +81,9 @@ final class EndpointSource extends QueryingSource {
     }
 
     /**
-     * The reason in words: the HTTP status and the endpoint's own error text (its body, white space collapsed, cut at
-     * {@value #ERROR_TEXT_LIMIT} characters: Virtuoso puts its error code and message after a first line), or, when
-     * no answer came, each cause (connection refused, unknown host, ...).
+     * The reason in words: the HTTP status, Jena's message and what the endpoint itself said ({@link #said}: Virtuoso
+     * puts its error code and message after a first line), or, when no answer came, each cause (connection refused,
+     * unknown host, ...).
      */
     private InputException failure(RuntimeException e) {
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
@@ -95,10 +92,9 @@ final class EndpointSource extends QueryingSource {
         StringBuilder reason = new StringBuilder();
         if (status > 0) reason.append("HTTP ").append(status).append(' ');
         reason.append(message);
-        if (body != null && !body.isBlank()) {
-            String text = body.strip().replaceAll("\\s+", " ");
-            if (text.length() > ERROR_TEXT_LIMIT) text = text.substring(0, ERROR_TEXT_LIMIT) + " …";
-            reason.append(": ").append(text);
+        String said = said(body, reason.toString());
+        if (!said.isEmpty()) {
+            reason.append(": ").append(said);
         } else if (status <= 0) {
             for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
                 reason.append(cause == e.getCause() ? " (" : "; ").append(cause);
@@ -106,6 +102,20 @@ final class EndpointSource extends QueryingSource {
             }
         }
         return new InputException("SPARQL endpoint " + url + ": " + reason, e);
+    }
+
+    /** Longest part of an endpoint's error text shown, so that a whole HTML page does not flood the terminal. */
+    static final int MAX_SAID = 500;
+
+    /**
+     * What the endpoint said, on one line: the non-blank lines of its answer that do not merely repeat the status
+     * ({@code Server Error}), joined, cut at {@value #MAX_SAID} characters; empty when it said nothing more.
+     */
+    static String said(String body, String reason) {
+        if (body == null) return "";
+        String joined = String.join(" / ", body.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !reason.contains(l)).toList());
+        return joined.length() <= MAX_SAID ? joined : joined.substring(0, MAX_SAID) + "...";
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class VirtuosoLoader {
     private static final String DATA_FILE = "data.nt";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** The seam to the streaming build: writes the verified dataset as N-Quads to the given file. */
+    /** The seam to the build: writes the verified dataset, with what the build phases derive, as N-Quads to the given file. */
     @FunctionalInterface
     public interface Build {
         GraphBuild.Result writeNQuads(Path file);

@@ -35,7 +35,7 @@ class RuleSetTest {
     @Test
     void everyProjectRuleHasItsMetadataAndAQueryThatReturnsThis() {
         RuleSet rules = RuleSet.load(ProjectLayout.locate());
-        assertEquals(9, rules.all().size());
+        assertEquals(10, rules.all().size());
         for (Rule r : rules.all()) {
             assertTrue(r.iri().getURI().endsWith("#" + r.id()), r.id());
             assertTrue(r.definition().length() > 40, r.id());
@@ -43,7 +43,7 @@ class RuleSetTest {
             assertTrue(r.select().getProjectVars().contains(Rule.THIS), r.id());
             assertTrue(r.fullScan().toString().contains("(rdfs:subClassOf)+ cg:Claim"), r.id());
         }
-        assertEquals(List.of(Severity.VIOLATION, Severity.WARNING),
+        assertEquals(List.of(Severity.VIOLATION, Severity.WARNING, Severity.INFO),
                 rules.all().stream().map(Rule::severity).distinct().sorted((a, b) -> b.compareTo(a)).toList());
     }
 
@@ -111,7 +111,7 @@ class RuleSetTest {
     void anUnknownRuleIdIsAUsageErrorListingTheKnownOnes() {
         RuleSet rules = RuleSet.load(ProjectLayout.locate());
         InputException e = assertThrows(InputException.class, () -> rules.select(List.of("disputed", "made-up")));
-        assertTrue(e.getMessage().startsWith("unknown rule made-up (rules: no-evidence, vague-citation"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown rule made-up (rules: no-evidence, unreviewed, vague-citation"), e.getMessage());
         assertEquals(List.of("disputed", "overstated"), rules.select(List.of("overstated", "disputed")).stream().map(Rule::id).toList());
     }
 
