@@ -1,0 +1,227 @@
+package org.w3id.claimgraph.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the claims of a document unit by unit. In a unit, each relation cue relates the concept before it
+ * (its subject: the nearest one, with those coordinated with it, preferring a mineral, form or nutrient)
+ * to the concepts after it up to the next cue (its objects); a passive ("is reduced by") or an inverse cue
+ * ("is found in") turns them around. A cue with no concept before it, or only an anaphor ("it", "this
+ * mineral"), takes the current topic: the last subject named, or the concept of the heading above. A list
+ * item under a lead-in that ends with a colon takes the lead-in's subject, relation, hedging and negation
+ * unless it states its own. Hedging and negation come from the NegEx-style scopes of the unit.
+ */
+final class ClaimExtractor {
+    private static final String ASSOCIATED = Lexicon.CG + "associatedWith";
+    private final Lexicon lex;
+
+    ClaimExtractor(Lexicon lex) {
+        this.lex = lex;
+    }
+
+    /** The state carried from unit to unit. */
+    private static final class Discourse {
+        List<Concept> topic = List.of();
+        LeadIn leadIn;
+    }
+
+    /** What a lead-in hands to the list items below it. */
+    private record LeadIn(List<Concept> subjects, UnitAnalysis.Cue cue, boolean hedged, boolean negated) {}
+
+    List<Draft> extract(String text, List<UnitAnalysis> units) {
+        List<Draft> drafts = new ArrayList<>();
+        Discourse d = new Discourse();
+        for (UnitAnalysis u : units) {
+            TextUnit unit = u.unit();
+            boolean bullet = unit.kind() == TextUnit.Kind.BULLET;
+            if (!bullet && unit.kind() != TextUnit.Kind.SENTENCE) d.leadIn = null;
+            if (unit.kind() == TextUnit.Kind.SENTENCE && d.leadIn != null && !sameLineAsBullet(units, u)) d.leadIn = null;
+
+            List<Draft> found = bullet && d.leadIn != null && !hasOwnSubject(u) ? listItem(u, d.leadIn) : sentence(u, d.topic);
+            drafts.addAll(found);
+
+            if (unit.kind() == TextUnit.Kind.HEADING) {
+                Concept first = firstAgentOrAny(u.mentions());
+                if (first != null) d.topic = List.of(first);
+            } else if (!bullet) {
+                List<Concept> named = explicitSubjects(u, found);
+                if (!named.isEmpty()) d.topic = named;
+                else if (!u.mentions().isEmpty() && u.mentions().get(0).from() <= 2 && u.mentions().get(0).concept().isAgent()) {
+                    d.topic = List.of(u.mentions().get(0).concept());
+                }
+            }
+            if (unit.leadIn(text)) d.leadIn = leadIn(u, found, d.topic);
+        }
+        return drafts;
+    }
+
+    /** Sentences after a list item on the same line belong to the list item. */
+    private static boolean sameLineAsBullet(List<UnitAnalysis> units, UnitAnalysis u) {
+        int i = units.indexOf(u);
+        return i > 0 && units.get(i - 1).unit().line() == u.unit().line() && units.get(i - 1).unit().kind() == TextUnit.Kind.BULLET;
+    }
+
+    private static boolean hasOwnSubject(UnitAnalysis u) {
+        if (u.cues().isEmpty()) return false;
+        UnitAnalysis.Cue first = u.cues().get(0);
+        return !u.mentionsBetween(0, first.from()).isEmpty() && !u.anaphorBetween(0, first.from());
+    }
+
+    private List<Draft> listItem(UnitAnalysis u, LeadIn leadIn) {
+        List<Draft> out = new ArrayList<>();
+        UnitAnalysis.Cue cue = u.cues().isEmpty() ? leadIn.cue() : u.cues().get(0);
+        boolean hedged = leadIn.hedged() || (!u.cues().isEmpty() && u.inScope(cue.from(), Lexicon.ScopeKind.HEDGE));
+        boolean negated = u.cues().isEmpty() ? leadIn.negated() : u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
+        for (Concept subject : leadIn.subjects()) {
+            for (Mention m : u.mentions()) {
+                Concept object = m.concept();
+                if (object.iri().equals(subject.iri()) || object.isPopulation()) continue;
+                String relation = cue == null ? ASSOCIATED : cue.cue().relationFor(object);
+                boolean direct = !u.cues().isEmpty() && u.directNear(cue);
+                if (cue != null && cue.cue().inverse()) {
+                    out.add(new Draft(u, object, relation, subject, cue, hedged, negated, direct));
+                } else {
+                    out.add(new Draft(u, subject, relation, object, cue, hedged, negated, direct));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Draft> sentence(UnitAnalysis u, List<Concept> topic) {
+        List<Draft> out = new ArrayList<>();
+        List<UnitAnalysis.Cue> cues = u.cues();
+        List<Concept> previousSubjects = List.of();
+        for (int k = 0; k < cues.size(); k++) {
+            UnitAnalysis.Cue cue = cues.get(k);
+            int leftFrom = k == 0 ? 0 : cues.get(k - 1).to();
+            int rightTo = k + 1 < cues.size() ? cues.get(k + 1).from() : u.tokens().size();
+            List<Mention> left = u.mentionsBetween(leftFrom, cue.from());
+            List<Mention> right = u.mentionsBetween(cue.to(), rightTo);
+
+            List<Concept> subjects;
+            List<Mention> objects;
+            boolean passive = passive(u, cue);
+            if (passive && !right.isEmpty()) {
+                subjects = List.of(right.get(0).concept());
+                objects = k == 0 ? left : u.mentionsBetween(0, cue.from());
+            } else {
+                subjects = subjects(u, k, left, previousSubjects, topic);
+                objects = right;
+            }
+            if (subjects.isEmpty()) continue;
+            previousSubjects = subjects;
+            boolean hedged = u.inScope(cue.from(), Lexicon.ScopeKind.HEDGE);
+            boolean negated = u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
+            boolean direct = u.directNear(cue);
+            for (Concept subject : subjects) {
+                for (Mention m : objects) {
+                    Concept object = m.concept();
+                    if (object.iri().equals(subject.iri()) || object.isPopulation()) continue;
+                    String relation = cue.cue().relationFor(object);
+                    if (cue.cue().inverse() && !passive) {
+                        out.add(new Draft(u, object, relation, subject, cue, hedged, negated, direct));
+                    } else {
+                        out.add(new Draft(u, subject, relation, object, cue, hedged, negated, direct));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A form of 'to be' shortly before the cue and "by" right after it. */
+    private boolean passive(UnitAnalysis u, UnitAnalysis.Cue cue) {
+        if (cue.to() >= u.tokens().size() || lex.roleAt(u.tokens(), cue.to(), "Agent") == null) return false;
+        for (int i = Math.max(0, cue.from() - 3); i < cue.from(); i++) {
+            if (lex.roleAt(u.tokens(), i, "BeForm") != null) return true;
+        }
+        return false;
+    }
+
+    private List<Concept> subjects(UnitAnalysis u, int k, List<Mention> left, List<Concept> previous, List<Concept> topic) {
+        UnitAnalysis.Cue cue = u.cues().get(k);
+        if (k > 0 && !previous.isEmpty()) {
+            // "reduces cortisol and supports sleep": a coordinated verb keeps the subject; "..., which causes" chains.
+            int lastEnd = left.isEmpty() ? u.cues().get(k - 1).to() : left.get(left.size() - 1).to();
+            boolean coordinated = false;
+            for (int i = lastEnd; i < cue.from(); i++) {
+                if (lex.roleAt(u.tokens(), i, "Coordinator") != null) coordinated = true;
+            }
+            if (left.isEmpty() || coordinated && !u.terminatorBetween(lastEnd, cue.from())) return previous;
+        }
+        if (left.isEmpty()) return topic;
+        Mention nearest = left.get(left.size() - 1);
+        Mention chosen = nearest;
+        if (u.anaphorBetween(nearest.to(), cue.from())) {
+            // "Magnesium ..., and it helps": the sentence's own agent before the topic of the text.
+            for (Mention m : left) if (m.concept().isAgent()) return List.of(m.concept());
+            if (!topic.isEmpty()) return topic;
+        }
+        if (!nearest.concept().isAgent()) {
+            for (int i = left.size() - 1; i >= 0; i--) {
+                if (left.get(i).concept().isAgent()) {
+                    chosen = left.get(i);
+                    break;
+                }
+            }
+        }
+        Set<Concept> subjects = new LinkedHashSet<>();
+        subjects.add(chosen.concept());
+        int idx = left.indexOf(chosen);
+        for (int i = idx - 1; i >= 0; i--) {
+            if (!onlyCoordinators(u, left.get(i).to(), left.get(i + 1).from())) break;
+            subjects.add(left.get(i).concept());
+        }
+        for (int i = idx + 1; i < left.size(); i++) {
+            if (!onlyCoordinators(u, left.get(i - 1).to(), left.get(i).from())) break;
+            subjects.add(left.get(i).concept());
+        }
+        return List.copyOf(subjects);
+    }
+
+    /** Whether tokens [from, to) are only list punctuation and coordinators ("," "and" "or"), at least one. */
+    private boolean onlyCoordinators(UnitAnalysis u, int from, int to) {
+        if (from >= to) return false;
+        int i = from;
+        while (i < to) {
+            PhraseIndex.Match<String> m = lex.roleAt(u.tokens(), i, "Coordinator");
+            if (m == null) return false;
+            i = m.to();
+        }
+        return true;
+    }
+
+    private LeadIn leadIn(UnitAnalysis u, List<Draft> found, List<Concept> topic) {
+        UnitAnalysis.Cue cue = u.cues().isEmpty() ? null : u.cues().get(u.cues().size() - 1);
+        List<Concept> subjects = new ArrayList<>();
+        for (Draft d : found) if (d.cue() == cue && !subjects.contains(d.subject())) subjects.add(d.subject());
+        if (subjects.isEmpty() && cue != null) subjects.addAll(subjects(u, u.cues().size() - 1,
+                u.mentionsBetween(0, cue.from()), List.of(), topic));
+        if (subjects.isEmpty()) {
+            Concept first = firstAgentOrAny(u.mentions());
+            subjects.addAll(first != null ? List.of(first) : topic);
+        }
+        boolean hedged = cue != null ? u.inScope(cue.from(), Lexicon.ScopeKind.HEDGE) : u.triggers().stream()
+                .anyMatch(t -> t.cue().kind() == Lexicon.ScopeKind.HEDGE);
+        boolean negated = cue != null && u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
+        return new LeadIn(List.copyOf(subjects), cue, hedged, negated);
+    }
+
+    private static List<Concept> explicitSubjects(UnitAnalysis u, List<Draft> found) {
+        List<Concept> out = new ArrayList<>();
+        for (Draft d : found) {
+            boolean named = u.mentions().stream().anyMatch(m -> m.concept().equals(d.subject()));
+            if (named && d.subject().isAgent() && !out.contains(d.subject())) out.add(d.subject());
+        }
+        return out;
+    }
+
+    private static Concept firstAgentOrAny(List<Mention> mentions) {
+        for (Mention m : mentions) if (m.concept().isAgent()) return m.concept();
+        return mentions.isEmpty() ? null : mentions.get(0).concept();
+    }
+}

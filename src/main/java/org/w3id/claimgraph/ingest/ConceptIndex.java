@@ -1,0 +1,119 @@
+package org.w3id.claimgraph.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.w3id.claimgraph.load.InputException;
+
+/**
+ * Every skos:prefLabel and skos:altLabel of the project's concepts (seeds/concepts/*.ttl), found in a text
+ * longest match first, ignoring case, plural endings and hyphenation. A label that two concepts share
+ * names the one whose preferred label it is, else the first by IRI.
+ */
+public final class ConceptIndex {
+    private static final String CG = "https://w3id.org/claimgraph/ontology#";
+    private final PhraseIndex<Concept> labels = new PhraseIndex<>();
+    private final Map<String, Concept> byIri;
+
+    private ConceptIndex(Map<String, Concept> byIri) {
+        this.byIri = byIri;
+    }
+
+    /** Reads the concept files of a directory (all *.ttl in it). */
+    public static ConceptIndex load(Path conceptsDir) {
+        Graph g = GraphFactory.createDefaultGraph();
+        if (!Files.isDirectory(conceptsDir)) {
+            throw new InputException("no concepts directory " + conceptsDir + " to match concepts against");
+        }
+        try (Stream<Path> files = Files.list(conceptsDir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList()) {
+                try {
+                    RDFDataMgr.read(g, f.toString());
+                } catch (RiotException e) {
+                    throw new InputException(f + ": cannot read the concepts: " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(conceptsDir + ": cannot list: " + e.getMessage(), e);
+        }
+        return of(g);
+    }
+
+    /** Builds the index from a graph of concepts. */
+    static ConceptIndex of(Graph g) {
+        Map<String, Concept> concepts = new TreeMap<>();
+        Map<String, String> prefLabels = new HashMap<>();
+        for (Triple t : g.find(Node.ANY, SKOS.prefLabel.asNode(), Node.ANY).toList()) {
+            if (!t.getSubject().isURI() || !t.getObject().isLiteral() || !english(t.getObject())) continue;
+            prefLabels.putIfAbsent(t.getSubject().getURI(), t.getObject().getLiteralLexicalForm());
+        }
+        for (Map.Entry<String, String> e : prefLabels.entrySet()) {
+            Node s = org.apache.jena.graph.NodeFactory.createURI(e.getKey());
+            Set<String> types = new TreeSet<>();
+            g.find(s, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
+                if (t.getObject().isURI() && t.getObject().getURI().startsWith(CG)) types.add(t.getObject().getLocalName());
+            });
+            if (types.isEmpty()) continue;
+            List<Triple> formOf = g.find(s, org.apache.jena.graph.NodeFactory.createURI(CG + "formOf"), Node.ANY).toList();
+            String mineral = formOf.isEmpty() || !formOf.get(0).getObject().isURI() ? null : formOf.get(0).getObject().getURI();
+            concepts.put(e.getKey(), new Concept(e.getKey(), e.getValue(), Set.copyOf(types), mineral));
+        }
+        ConceptIndex index = new ConceptIndex(concepts);
+        // Preferred labels first, so that a label shared with another concept's synonym names its owner.
+        for (Concept c : concepts.values()) index.labels.add(c.label(), c);
+        List<Triple> alt = new ArrayList<>(g.find(Node.ANY, SKOS.altLabel.asNode(), Node.ANY).toList());
+        alt.sort(Comparator.comparing((Triple t) -> t.getSubject().toString()));
+        for (Triple t : alt) {
+            Concept c = t.getSubject().isURI() ? concepts.get(t.getSubject().getURI()) : null;
+            if (c != null && t.getObject().isLiteral() && english(t.getObject())) {
+                index.labels.add(t.getObject().getLiteralLexicalForm(), c);
+            }
+        }
+        return index;
+    }
+
+    private static boolean english(Node literal) {
+        String lang = literal.getLiteralLanguage();
+        return lang.isEmpty() || lang.toLowerCase().startsWith("en");
+    }
+
+    public int size() {
+        return byIri.size();
+    }
+
+    public Concept get(String iri) {
+        return byIri.get(iri);
+    }
+
+    /** The concepts named in a unit's tokens, left to right, longest first. */
+    List<Mention> find(List<Token> tokens) {
+        List<Mention> found = new ArrayList<>();
+        for (PhraseIndex.Match<Concept> m : labels.scan(tokens)) {
+            found.add(new Mention(m.value(), m.from(), m.to(), tokens.get(m.from()).start(), tokens.get(m.to() - 1).end()));
+        }
+        return found;
+    }
+
+    /** The longest label starting at a token, or null. */
+    PhraseIndex.Match<Concept> labelAt(List<Token> tokens, int at) {
+        return labels.longestAt(tokens, at, tokens.size());
+    }
+}
