@@ -95,28 +95,49 @@ final class ClaimExtractor {
         List<Draft> out = new ArrayList<>();
         List<UnitAnalysis.Cue> cues = u.cues();
         List<Concept> previousSubjects = List.of();
+        int consumed = -1;
         for (int k = 0; k < cues.size(); k++) {
             UnitAnalysis.Cue cue = cues.get(k);
+            if (k == consumed) continue;
             int leftFrom = k == 0 ? 0 : cues.get(k - 1).to();
             int rightTo = k + 1 < cues.size() ? cues.get(k + 1).from() : u.tokens().size();
+            if (k + 1 < cues.size() && lex.roleAt(u.tokens(), cues.get(k + 1).from(), "Instance") != null) {
+                // The instance marker ("include", "such as") after this cue lists what fills its empty side.
+                consumed = k + 1;
+                rightTo = k + 2 < cues.size() ? cues.get(k + 2).from() : u.tokens().size();
+            }
             List<Mention> left = u.mentionsBetween(leftFrom, cue.from());
-            List<Mention> right = u.mentionsBetween(cue.to(), rightTo);
+            int instance = instanceMarker(u, cue.to(), rightTo);
+            List<Mention> right = u.mentionsBetween(cue.to(), instance < 0 ? rightTo : instance);
+            List<Mention> items = instance < 0 ? List.of() : u.mentionsBetween(instance, rightTo);
 
             List<Concept> subjects;
-            List<Mention> objects;
+            List<Mention> objects = new ArrayList<>();
             boolean passive = passive(u, cue);
             if (passive && !right.isEmpty()) {
                 subjects = List.of(right.get(0).concept());
-                objects = k == 0 ? left : u.mentionsBetween(0, cue.from());
+                objects.addAll(k == 0 ? left : u.mentionsBetween(0, cue.from()));
+            } else if (left.isEmpty() && !u.anaphorBetween(0, cue.from()) && !items.isEmpty() && !right.isEmpty() && k == 0) {
+                // "foods rich in magnesium include leafy greens, nuts": the instances fill the empty side.
+                subjects = concepts(items);
+                objects.addAll(right);
             } else {
                 subjects = subjects(u, k, left, previousSubjects, topic);
-                objects = right;
+                objects.addAll(right);
+                objects.addAll(items);
             }
             if (subjects.isEmpty()) continue;
             previousSubjects = subjects;
             boolean hedged = u.inScope(cue.from(), Lexicon.ScopeKind.HEDGE);
             boolean negated = u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
             boolean direct = u.directNear(cue);
+            if (objects.isEmpty() && cue.cue().symmetric() && subjects.size() > 1) {
+                // "magnesium and antidepressants work together": the concepts listed are related to each other.
+                for (int i = 1; i < subjects.size(); i++) {
+                    out.add(new Draft(u, subjects.get(0), cue.cue().relation(), subjects.get(i), cue, hedged, negated, direct));
+                }
+                continue;
+            }
             for (Concept subject : subjects) {
                 for (Mention m : objects) {
                     Concept object = m.concept();
@@ -130,6 +151,20 @@ final class ClaimExtractor {
                 }
             }
         }
+        return out;
+    }
+
+    /** The token at which an instance marker ("include", "such as") starts in [from, to), or -1. */
+    private int instanceMarker(UnitAnalysis u, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (lex.roleAt(u.tokens(), i, "Instance") != null) return i;
+        }
+        return -1;
+    }
+
+    private static List<Concept> concepts(List<Mention> mentions) {
+        List<Concept> out = new ArrayList<>();
+        for (Mention m : mentions) if (!out.contains(m.concept()) && !m.concept().isPopulation()) out.add(m.concept());
         return out;
     }
 
@@ -148,8 +183,18 @@ final class ClaimExtractor {
             // "reduces cortisol and supports sleep": a coordinated verb keeps the subject; "..., which causes" chains.
             int lastEnd = left.isEmpty() ? u.cues().get(k - 1).to() : left.get(left.size() - 1).to();
             boolean coordinated = false;
+            boolean commaOnly = true;
             for (int i = lastEnd; i < cue.from(); i++) {
-                if (lex.roleAt(u.tokens(), i, "Coordinator") != null) coordinated = true;
+                PhraseIndex.Match<String> c = lex.roleAt(u.tokens(), i, "Coordinator");
+                if (c != null) coordinated = true;
+                if (!u.tokens().get(i).norm().equals(",")) commaOnly = false;
+            }
+            // "..., contributing to anxiety": a participle after a comma goes on from the last concept named.
+            boolean participle = commaOnly && u.tokens().get(cue.from()).norm().endsWith("ing");
+            if (participle && !left.isEmpty()) {
+                Set<Concept> both = new LinkedHashSet<>(previous);
+                both.add(left.get(left.size() - 1).concept());
+                return List.copyOf(both);
             }
             if (left.isEmpty() || coordinated && !u.terminatorBetween(lastEnd, cue.from())) return previous;
         }
@@ -183,9 +228,10 @@ final class ClaimExtractor {
         return List.copyOf(subjects);
     }
 
-    /** Whether tokens [from, to) are only list punctuation and coordinators ("," "and" "or"), at least one. */
+    /** Whether tokens [from, to) are only list punctuation and coordinators ("," "and" "or"), or none (a compound). */
     private boolean onlyCoordinators(UnitAnalysis u, int from, int to) {
-        if (from >= to) return false;
+        if (from == to) return true;
+        if (from > to) return false;
         int i = from;
         while (i < to) {
             PhraseIndex.Match<String> m = lex.roleAt(u.tokens(), i, "Coordinator");

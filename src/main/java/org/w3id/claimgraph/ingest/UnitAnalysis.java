@@ -62,16 +62,18 @@ record UnitAnalysis(TextUnit unit, List<Token> tokens, List<Mention> mentions, L
      * "reduce", "supports healthy sleep" as "healthy". A light cue yields within three tokens, any cue within one.
      */
     private static List<Cue> yieldLightCues(List<Cue> cues, List<Mention> mentions) {
-        List<Cue> kept = new ArrayList<>();
-        for (int k = 0; k < cues.size(); k++) {
-            Cue c = cues.get(k);
-            if (k + 1 < cues.size()) {
-                Cue next = cues.get(k + 1);
-                int gap = next.from() - c.to();
-                boolean conceptBetween = mentions.stream().anyMatch(m -> m.from() >= c.to() && m.from() < next.from());
-                if (!conceptBetween && (gap <= 1 || c.cue().light() && gap <= 3)) continue;
+        List<Cue> kept = new ArrayList<>(cues);
+        for (int k = 0; k + 1 < kept.size(); ) {
+            Cue c = kept.get(k);
+            Cue next = kept.get(k + 1);
+            int gap = next.from() - c.to();
+            boolean conceptBetween = mentions.stream().anyMatch(m -> m.from() >= c.to() && m.from() < next.from());
+            if (!conceptBetween && (gap <= 1 || c.cue().light() && gap <= 3)) {
+                // "alleviating symptoms of": an inverse noun cue right after a verb does not turn the verb around.
+                kept.remove(next.cue().inverse() && !c.cue().light() ? k + 1 : k);
+            } else {
+                k++;
             }
-            kept.add(c);
         }
         return kept;
     }
