@@ -34,11 +34,12 @@ final class ClaimExtractor {
     List<Draft> extract(String text, List<UnitAnalysis> units) {
         List<Draft> drafts = new ArrayList<>();
         Discourse d = new Discourse();
-        for (UnitAnalysis u : units) {
+        for (int index = 0; index < units.size(); index++) {
+            UnitAnalysis u = units.get(index);
             TextUnit unit = u.unit();
             boolean bullet = unit.kind() == TextUnit.Kind.BULLET;
             if (!bullet && unit.kind() != TextUnit.Kind.SENTENCE) d.leadIn = null;
-            if (unit.kind() == TextUnit.Kind.SENTENCE && d.leadIn != null && !sameLineAsBullet(units, u)) d.leadIn = null;
+            if (unit.kind() == TextUnit.Kind.SENTENCE && d.leadIn != null && !sameLineAsBullet(units, index)) d.leadIn = null;
 
             List<Draft> found = bullet && d.leadIn != null && !hasOwnSubject(u) ? listItem(u, d.leadIn) : sentence(u, d.topic);
             drafts.addAll(found);
@@ -59,9 +60,8 @@ final class ClaimExtractor {
     }
 
     /** Sentences after a list item on the same line belong to the list item. */
-    private static boolean sameLineAsBullet(List<UnitAnalysis> units, UnitAnalysis u) {
-        int i = units.indexOf(u);
-        return i > 0 && units.get(i - 1).unit().line() == u.unit().line() && units.get(i - 1).unit().kind() == TextUnit.Kind.BULLET;
+    private static boolean sameLineAsBullet(List<UnitAnalysis> units, int i) {
+        return i > 0 && units.get(i - 1).unit().line() == units.get(i).unit().line() && units.get(i - 1).unit().kind() == TextUnit.Kind.BULLET;
     }
 
     private static boolean hasOwnSubject(UnitAnalysis u) {

@@ -67,9 +67,15 @@ public final class Ingest {
         return concepts;
     }
 
-    /** A pipeline for this home (one per thread), reusing the home's references by DOI and PMID. */
+    private IngestPipeline pipeline;
+
+    /**
+     * The pipeline for this home, reusing the home's references by DOI and PMID; kept between ingests until
+     * one adds references. Like the pipeline, an Ingest serves one thread.
+     */
     public IngestPipeline pipeline() {
-        return new IngestPipeline(lexicon, concepts, knownReferences());
+        if (pipeline == null) pipeline = new IngestPipeline(lexicon, concepts, knownReferences());
+        return pipeline;
     }
 
     public Outcome ingest(Path file, Options options) {
@@ -120,6 +126,7 @@ public final class Ingest {
                 tx.replace(refs, joined);
             }
             tx.commit();
+            if (!result.references().isEmpty()) pipeline = null;
             return new Outcome(id, textFile, metadataFile, claimsFile, article, genre, options.genre() == null, result);
         } catch (IOException e) {
             throw new InputException(file + ": cannot write into " + layout.home() + ": " + e.getMessage() + "; nothing was written", e);

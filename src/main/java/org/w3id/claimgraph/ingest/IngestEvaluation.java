@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -20,6 +20,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.claimgraph.load.InputException;
 import org.w3id.claimgraph.load.QuoteLocator;
+import org.w3id.claimgraph.load.SourceText;
 
 /**
  * Measures candidates against curated claims of the same text. A candidate <em>matches</em> a curated claim
@@ -52,7 +53,7 @@ public final class IngestEvaluation {
 
     private IngestEvaluation() {}
 
-    /** Reads the curated claims of one claims file, anchored in the document's text. */
+    /** Reads the claims of one claims file (curated or candidates), their quotes anchored in the document's text. */
     static List<Curated> curated(Path claimsFile, String text) {
         Graph g = RDFDataMgr.loadGraph(claimsFile.toString());
         List<Curated> out = new ArrayList<>();
@@ -76,29 +77,25 @@ public final class IngestEvaluation {
         return out;
     }
 
-    /** Scores one document: runs the pipeline on its text and compares with its curated claims. */
-    static DocumentScore score(String documentId, String text, List<Curated> curated, IngestPipeline pipeline) {
-        String number = documentId.contains("_") ? documentId.substring(0, documentId.indexOf('_')) : documentId;
-        IngestPipeline.Result result = pipeline.run(number, text);
-        List<UnitAnalysis> units = pipeline.analyse(text);
-        List<int[]> candidateSpans = new ArrayList<>();
-        for (Candidate c : result.candidates()) {
-            Candidate.Quote q = c.quotes().get(0);
-            candidateSpans.add(new int[] {text.codePointCount(0, q.start()), text.codePointCount(0, q.end())});
-        }
-        boolean[] correct = new boolean[result.candidates().size()];
+    /**
+     * Scores one document's candidates (as read back from the claims file ingest wrote) against its curated
+     * claims; {@code units} is the pipeline's analysis of the text, which the misses are put down to.
+     */
+    static DocumentScore score(String documentId, String text, List<Curated> candidates, List<Curated> curated,
+                               List<UnitAnalysis> units) {
+        boolean[] correct = new boolean[candidates.size()];
         int recalled = 0;
         int withRelation = 0;
         Map<String, Integer> misses = new LinkedHashMap<>();
-        for (String kind : List.of("object not found", "subject not found", "no cue", "paired otherwise")) misses.put(kind, 0);
+        for (String kind : KINDS) misses.put(kind, 0);
         List<String> examples = new ArrayList<>();
         for (Curated k : curated) {
             boolean hit = false;
             boolean hitRelation = false;
-            for (int i = 0; i < result.candidates().size(); i++) {
-                Candidate c = result.candidates().get(i);
+            for (int i = 0; i < candidates.size(); i++) {
+                Curated c = candidates.get(i);
                 if (!c.subject().equals(k.subject()) || !c.object().equals(k.object())) continue;
-                if (!overlapsAny(candidateSpans.get(i), k.spans())) continue;
+                if (!overlapsAny(c.spans().get(0), k.spans())) continue;
                 hit = true;
                 correct[i] = true;
                 if (c.relation().equals(k.relation())) hitRelation = true;
@@ -107,7 +104,7 @@ public final class IngestEvaluation {
                 recalled++;
                 if (hitRelation) withRelation++;
             } else {
-                String kind = missKind(text, k, units, result.candidates(), candidateSpans);
+                String kind = missKind(text, k, units, candidates);
                 misses.merge(kind, 1, Integer::sum);
                 examples.add(kind + "\t" + shortId(k.id()) + "\t" + local(k.subject()) + " " + local(k.relation()) + " "
                         + local(k.object()) + "\t" + quoteText(text, k.spans().get(0)));
@@ -115,11 +112,11 @@ public final class IngestEvaluation {
         }
         int correctCount = 0;
         for (boolean b : correct) if (b) correctCount++;
-        return new DocumentScore(documentId, curated.size(), recalled, withRelation, result.candidates().size(), correctCount,
+        return new DocumentScore(documentId, curated.size(), recalled, withRelation, candidates.size(), correctCount,
                 misses, examples);
     }
 
-    private static String missKind(String text, Curated k, List<UnitAnalysis> units, List<Candidate> candidates, List<int[]> candidateSpans) {
+    private static String missKind(String text, Curated k, List<UnitAnalysis> units, List<Curated> candidates) {
         List<UnitAnalysis> overlapping = new ArrayList<>();
         for (UnitAnalysis u : units) {
             int[] span = {text.codePointCount(0, u.unit().start()), text.codePointCount(0, u.unit().end())};
@@ -138,8 +135,8 @@ public final class IngestEvaluation {
         if (!object) return "object not found";
         if (!subject) {
             boolean subjectElsewhere = false;
-            for (int i = 0; i < candidates.size(); i++) {
-                if (candidates.get(i).subject().equals(k.subject()) && overlapsAny(candidateSpans.get(i), k.spans())) subjectElsewhere = true;
+            for (Curated c : candidates) {
+                if (c.subject().equals(k.subject()) && overlapsAny(c.spans().get(0), k.spans())) subjectElsewhere = true;
             }
             if (!subjectElsewhere) return "subject not found";
         }
@@ -152,19 +149,33 @@ public final class IngestEvaluation {
         return false;
     }
 
-    /** Scores every document of a project home that has a claims file. */
-    public static List<DocumentScore> scoreHome(Path home, IngestPipeline pipeline) {
-        Path documents = home.resolve("seeds/documents");
-        Path claims = home.resolve("seeds/claims");
+    /**
+     * Scores the candidates ingest wrote into {@code ingested} against the curated claims of the document of
+     * {@code curatedHome} with the same text (the same SHA-256), shown under the curated document's id.
+     */
+    public static List<DocumentScore> compare(Path ingested, Path curatedHome, IngestPipeline pipeline) {
         Map<String, DocumentScore> scores = new TreeMap<>();
-        try (Stream<Path> files = Files.list(claims)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList()) {
-                String id = f.getFileName().toString().replaceFirst("\\.ttl$", "");
-                String text = Files.readString(documents.resolve(id + ".txt"), StandardCharsets.UTF_8);
-                scores.put(id, score(id, text, curated(f, text), pipeline));
+        try {
+            Map<String, String> curatedBySha = new HashMap<>();
+            try (Stream<Path> files = Files.list(curatedHome.resolve("seeds/documents"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
+                    curatedBySha.put(SourceText.sha256Hex(Files.readAllBytes(f)), f.getFileName().toString().replaceFirst("\\.txt$", ""));
+                }
+            }
+            try (Stream<Path> files = Files.list(ingested.resolve("seeds/documents"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                    String id = f.getFileName().toString().replaceFirst("\\.txt$", "");
+                    byte[] bytes = Files.readAllBytes(f);
+                    String curatedId = curatedBySha.get(SourceText.sha256Hex(bytes));
+                    Path curatedFile = curatedId == null ? null : curatedHome.resolve("seeds/claims").resolve(curatedId + ".ttl");
+                    if (curatedFile == null || !Files.isRegularFile(curatedFile)) continue;
+                    String text = new String(bytes, StandardCharsets.UTF_8);
+                    List<Curated> candidates = curated(ingested.resolve("seeds/claims").resolve(id + ".ttl"), text);
+                    scores.put(curatedId, score(curatedId, text, candidates, curated(curatedFile, text), pipeline.analyse(text)));
+                }
             }
         } catch (IOException e) {
-            throw new InputException(claims + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(ingested + ": cannot read: " + e.getMessage(), e);
         }
         return List.copyOf(scores.values());
     }
@@ -199,7 +210,6 @@ public final class IngestEvaluation {
         return t.isEmpty() ? null : t.get(0).getObject().getURI();
     }
 
-    static Set<String> kinds() {
-        return Set.of("object not found", "subject not found", "no cue", "paired otherwise");
-    }
+    /** The kinds of miss, in the order they are tried. */
+    public static final List<String> KINDS = List.of("object not found", "subject not found", "no cue", "paired otherwise");
 }

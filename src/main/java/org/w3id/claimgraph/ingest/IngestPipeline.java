@@ -63,7 +63,7 @@ public final class IngestPipeline {
         List<Draft> drafts = extractor.extract(text, analysed);
 
         Map<String, NewReference> references = new LinkedHashMap<>();
-        Map<UnitAnalysis, CitationFinder.Citation> unitCitations = new LinkedHashMap<>();
+        Map<UnitAnalysis, CitationFinder.Citation> unitCitations = new java.util.IdentityHashMap<>();
         CitationFinder.Citation leadInCitation = CitationFinder.Citation.NONE;
         for (UnitAnalysis u : analysed) {
             CitationFinder.Citation c = citations.find(text, u);
@@ -73,6 +73,7 @@ public final class IngestPipeline {
         }
 
         List<Candidate> candidates = new ArrayList<>();
+        Map<UnitAnalysis, QuantityFinder.Found> unitQuantities = new java.util.IdentityHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         int seq = 0;
         for (Draft d : drafts) {
@@ -85,7 +86,7 @@ public final class IngestPipeline {
             Candidate.Evidence evidence = new Candidate.Evidence(
                     reference != null && citation.kind().equals(CitationFinder.TRACEABLE) ? ECO_TRACEABLE : ECO_NON_TRACEABLE,
                     citation.kind(), SUPPORTS, reference, null);
-            QuantityFinder.Found q = quantities.find(text, u);
+            QuantityFinder.Found q = unitQuantities.computeIfAbsent(u, x -> quantities.find(text, x));
             List<Candidate.StatedDose> doses = new ArrayList<>();
             for (QuantityFinder.Amount a : q.doses()) {
                 Concept doseOf = doseOf(u, a, d.subject());
@@ -167,7 +168,7 @@ public final class IngestPipeline {
 
     /** Sentences with a relation cue where no concept stands before or after it. */
     private List<UnknownConcept> unknownConcepts(String text, List<UnitAnalysis> analysed, List<Draft> drafts) {
-        Set<UnitAnalysis> withClaims = new LinkedHashSet<>();
+        Set<UnitAnalysis> withClaims = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Draft d : drafts) withClaims.add(d.unit());
         List<UnknownConcept> out = new ArrayList<>();
         for (UnitAnalysis u : analysed) {
