@@ -1,7 +1,5 @@
 package org.w3id.claimgraph.ingest;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,17 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
-import org.w3id.claimgraph.load.InputException;
 
 /**
  * Every skos:prefLabel and skos:altLabel of the project's concepts (seeds/concepts/*.ttl), found in a text
@@ -39,22 +32,7 @@ public final class ConceptIndex {
 
     /** Reads the concept files of a directory (all *.ttl in it). */
     public static ConceptIndex load(Path conceptsDir) {
-        Graph g = GraphFactory.createDefaultGraph();
-        if (!Files.isDirectory(conceptsDir)) {
-            throw new InputException("no concepts directory " + conceptsDir + " to match concepts against");
-        }
-        try (Stream<Path> files = Files.list(conceptsDir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList()) {
-                try {
-                    RDFDataMgr.read(g, f.toString());
-                } catch (RiotException e) {
-                    throw new InputException(f + ": cannot read the concepts: " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new InputException(conceptsDir + ": cannot list: " + e.getMessage(), e);
-        }
-        return of(g);
+        return of(TurtleFiles.read(conceptsDir, "the concepts"));
     }
 
     /** Builds the index from a graph of concepts. */

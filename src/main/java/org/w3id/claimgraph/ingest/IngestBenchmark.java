@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class IngestBenchmark {
     /** A home with the repository's ontology, queries, concepts and references, and no documents. */
     static Path emptyHome(ProjectLayout repository, Path dir) throws IOException {
         Files.createDirectories(dir);
-        for (String sub : List.of("ontology", "queries", "seeds/concepts")) copyTree(repository.home().resolve(sub), dir.resolve(sub));
+        for (String sub : List.of("ontology", "queries", "seeds/concepts")) CorpusGenerator.copyTree(repository.home().resolve(sub), dir.resolve(sub));
         Files.copy(repository.referencesFile(), dir.resolve("seeds/references.ttl"), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(dir.resolve("seeds/documents"));
         Files.createDirectories(dir.resolve("seeds/claims"));
@@ -149,17 +148,6 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) return;
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.sorted().toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(dest);
-                else Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
     /** The Markdown section for BENCHMARKS.md. */
     public static String markdown(String command, Quality q, Speed s) {
         StringBuilder md = new StringBuilder("## Ingest\n\nProduced by `" + command + "`.\n\n");
@@ -210,11 +198,6 @@ public final class IngestBenchmark {
 
     /** Deletes the benchmark's working directory. */
     public void cleanUp() {
-        if (!Files.exists(work)) return;
-        try (Stream<Path> paths = Files.walk(work)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: a temporary directory.
-        }
+        CorpusGenerator.deleteTree(work);
     }
 }

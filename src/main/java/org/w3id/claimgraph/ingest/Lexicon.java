@@ -1,8 +1,6 @@
 package org.w3id.claimgraph.ingest;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,15 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.claimgraph.load.InputException;
@@ -70,22 +64,7 @@ public final class Lexicon {
 
     /** Reads every *.ttl file of the lexicon directory. */
     public static Lexicon load(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new InputException("no lexicon directory " + dir + " (the ingest lexicons live in ontology/lexicon/)");
-        }
-        Graph g = GraphFactory.createDefaultGraph();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList()) {
-                try {
-                    RDFDataMgr.read(g, f.toString());
-                } catch (RiotException e) {
-                    throw new InputException(f + ": cannot read the lexicon: " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new InputException(dir + ": cannot list: " + e.getMessage(), e);
-        }
-        return of(g);
+        return of(TurtleFiles.read(dir, "the ingest lexicons (ontology/lexicon/)"));
     }
 
     static Lexicon of(Graph g) {
