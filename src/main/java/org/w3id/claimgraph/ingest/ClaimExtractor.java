@@ -41,7 +41,7 @@ final class ClaimExtractor {
             if (!bullet && unit.kind() != TextUnit.Kind.SENTENCE) d.leadIn = null;
             if (unit.kind() == TextUnit.Kind.SENTENCE && d.leadIn != null && !sameLineAsBullet(units, index)) d.leadIn = null;
 
-            List<Draft> found = bullet && d.leadIn != null && !hasOwnSubject(u) ? listItem(u, d.leadIn) : sentence(u, d.topic);
+            List<Draft> found = bullet && d.leadIn != null && !hasOwnSubject(u) ? listItem(u, d.leadIn) : sentence(u, d.topic, drafts);
             drafts.addAll(found);
 
             if (unit.kind() == TextUnit.Kind.HEADING) {
@@ -91,7 +91,7 @@ final class ClaimExtractor {
         return out;
     }
 
-    private List<Draft> sentence(UnitAnalysis u, List<Concept> topic) {
+    private List<Draft> sentence(UnitAnalysis u, List<Concept> topic, List<Draft> before) {
         List<Draft> out = new ArrayList<>();
         List<UnitAnalysis.Cue> cues = u.cues();
         List<Concept> previousSubjects = List.of();
@@ -127,6 +127,7 @@ final class ClaimExtractor {
                 objects.addAll(items);
             }
             if (subjects.isEmpty()) continue;
+            subjects = withAgentsReferredThrough(u, cue, subjects, before);
             previousSubjects = subjects;
             boolean hedged = u.inScope(cue.from(), Lexicon.ScopeKind.HEDGE);
             boolean negated = u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
@@ -152,6 +153,26 @@ final class ClaimExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * A subject that words before the cue only refer back to ("these reactions") and that is no agent takes along
+     * the agent an earlier claim gave it ("magnesium is a cofactor in 300 reactions. These reactions are
+     * fundamental to ATP synthesis": magnesium too).
+     */
+    private static List<Concept> withAgentsReferredThrough(UnitAnalysis u, UnitAnalysis.Cue cue, List<Concept> subjects, List<Draft> before) {
+        Set<Concept> out = new LinkedHashSet<>(subjects);
+        for (Concept s : subjects) {
+            if (s.isAgent() || u.mentionsBetween(0, cue.from()).stream().noneMatch(m -> m.referring() && m.concept().equals(s))) continue;
+            for (int i = before.size() - 1; i >= 0; i--) {
+                Draft d = before.get(i);
+                if (d.object().equals(s) && d.subject().isAgent()) {
+                    out.add(d.subject());
+                    break;
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The token at which an instance marker ("include", "such as") starts in [from, to), or -1. */
@@ -228,17 +249,8 @@ final class ClaimExtractor {
         return List.copyOf(subjects);
     }
 
-    /** Whether tokens [from, to) are only list punctuation and coordinators ("," "and" "or"), or none (a compound). */
     private boolean onlyCoordinators(UnitAnalysis u, int from, int to) {
-        if (from == to) return true;
-        if (from > to) return false;
-        int i = from;
-        while (i < to) {
-            PhraseIndex.Match<String> m = lex.roleAt(u.tokens(), i, "Coordinator");
-            if (m == null) return false;
-            i = m.to();
-        }
-        return true;
+        return lex.onlyCoordinators(u.tokens(), from, to);
     }
 
     private LeadIn leadIn(UnitAnalysis u, List<Draft> found, List<Concept> topic) {

@@ -25,6 +25,8 @@ public final class ConceptIndex {
     private static final String CG = "https://w3id.org/claimgraph/ontology#";
     private final PhraseIndex<Concept> labels = new PhraseIndex<>();
     private final Map<String, Concept> byIri;
+    /** For each concept, the concepts skos:related to it (either way), in IRI order. */
+    private final Map<String, List<Concept>> related = new HashMap<>();
 
     private ConceptIndex(Map<String, Concept> byIri) {
         this.byIri = byIri;
@@ -55,6 +57,14 @@ public final class ConceptIndex {
             concepts.put(e.getKey(), new Concept(e.getKey(), e.getValue(), Set.copyOf(types), mineral));
         }
         ConceptIndex index = new ConceptIndex(concepts);
+        for (Triple t : g.find(Node.ANY, SKOS.related.asNode(), Node.ANY).toList()) {
+            Concept a = t.getSubject().isURI() ? concepts.get(t.getSubject().getURI()) : null;
+            Concept b = t.getObject().isURI() ? concepts.get(t.getObject().getURI()) : null;
+            if (a == null || b == null) continue;
+            index.related.computeIfAbsent(a.iri(), k -> new ArrayList<>()).add(b);
+            index.related.computeIfAbsent(b.iri(), k -> new ArrayList<>()).add(a);
+        }
+        for (List<Concept> list : index.related.values()) list.sort(Comparator.comparing(Concept::iri));
         // Preferred labels first, so that a label shared with another concept's synonym names its owner.
         for (Concept c : concepts.values()) index.labels.add(c.label(), c);
         List<Triple> alt = new ArrayList<>(g.find(Node.ANY, SKOS.altLabel.asNode(), Node.ANY).toList());
@@ -88,6 +98,21 @@ public final class ConceptIndex {
             found.add(new Mention(m.value(), m.from(), m.to(), tokens.get(m.from()).start(), tokens.get(m.to() - 1).end()));
         }
         return found;
+    }
+
+    /**
+     * The state of a concept that a marker names ("low magnesium": magnesium deficiency): the first concept
+     * skos:related to it whose preferred label has one of the nouns as a word, trying the nouns in order; or null.
+     */
+    Concept stateOf(Concept concept, List<String> nouns) {
+        List<Concept> candidates = related.getOrDefault(concept.iri(), List.of());
+        for (String noun : nouns) {
+            String n = Tokenizer.normalizePhrase(noun);
+            for (Concept c : candidates) {
+                if ((" " + Tokenizer.normalizePhrase(c.label()) + " ").contains(" " + n + " ")) return c;
+            }
+        }
+        return null;
     }
 
     /** The longest label starting at a token, or null. */

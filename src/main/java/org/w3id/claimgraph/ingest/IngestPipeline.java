@@ -53,7 +53,8 @@ public final class IngestPipeline {
 
     List<UnitAnalysis> analyse(String text) {
         List<UnitAnalysis> out = new ArrayList<>();
-        for (TextUnit u : units.split(text)) out.add(UnitAnalysis.analyse(u, text, lexicon, concepts));
+        Antecedents antecedents = new Antecedents(lexicon, concepts);
+        for (TextUnit u : units.split(text)) out.add(UnitAnalysis.analyse(u, text, lexicon, concepts, antecedents));
         return out;
     }
 

@@ -40,6 +40,9 @@ public final class Lexicon {
     /** A hedge, negation or pseudo-negation trigger with its scope. */
     record ScopedCue(ScopeKind kind, Direction direction, int window) {}
 
+    /** Words that name a state of the concept next to them: the nouns of the state's label, and on which side they stand. */
+    record StateMarker(boolean after, List<String> nouns) {}
+
     /** A pattern that finds a work's identifier: group 1 is the identifier, recorded with {@code property}. */
     record IdentifierPattern(String label, Pattern pattern, String property) {}
 
@@ -54,6 +57,10 @@ public final class Lexicon {
     final PhraseIndex<Boolean> anaphors = new PhraseIndex<>();
     final PhraseIndex<String> roles = new PhraseIndex<>();
     final PhraseIndex<String> routes = new PhraseIndex<>();
+    /** Nouns that refer back to concepts of a type ("this mineral"): the type's local name (Mineral). */
+    final PhraseIndex<String> typeNouns = new PhraseIndex<>();
+    final PhraseIndex<StateMarker> statesBefore = new PhraseIndex<>();
+    final PhraseIndex<StateMarker> statesAfter = new PhraseIndex<>();
     /** Raw words per quantity role (lex:Daily, lex:Fold, ...), for the quantity patterns. */
     final Map<String, List<String>> quantityWords = new LinkedHashMap<>();
     final Map<String, BigDecimal> massUnits = new LinkedHashMap<>();
@@ -133,6 +140,20 @@ public final class Lexicon {
             String route = required(iri(g, n, "route"), n, "lex:route");
             labels(g, n).forEach(l -> lex.routes.add(l, route));
         }
+        for (Node n : typed(g, "TypeNoun")) {
+            String type = required(iri(g, n, "conceptType"), n, "lex:conceptType");
+            labels(g, n).forEach(l -> lex.typeNouns.add(l, type.substring(type.lastIndexOf('#') + 1)));
+        }
+        for (Node n : typed(g, "StateMarker")) {
+            String position = required(iri(g, n, "position"), n, "lex:position");
+            List<String> nouns = new ArrayList<>();
+            g.find(n, NodeFactory.createURI(LEX + "stateNoun"), Node.ANY).forEachRemaining(t -> nouns.add(t.getObject().getLiteralLexicalForm()));
+            if (nouns.isEmpty()) throw new InputException("lexicon: " + n.getURI() + " has no lex:stateNoun");
+            nouns.sort(null);
+            boolean after = position.equals(LEX + "After");
+            StateMarker value = new StateMarker(after, List.copyOf(nouns));
+            labels(g, n).forEach(l -> (after ? lex.statesAfter : lex.statesBefore).add(l, value));
+        }
         return lex;
     }
 
@@ -187,6 +208,18 @@ public final class Lexicon {
     PhraseIndex.Match<String> roleAt(List<Token> tokens, int at, String role) {
         PhraseIndex.Match<String> m = roles.longestAt(tokens, at, tokens.size());
         return m != null && m.values().contains(role) ? m : null;
+    }
+
+    /** Whether tokens [from, to) are only list punctuation and coordinators ("," "and" "or"), or none (a compound). */
+    boolean onlyCoordinators(List<Token> tokens, int from, int to) {
+        if (from > to) return false;
+        int i = from;
+        while (i < to) {
+            PhraseIndex.Match<String> m = roleAt(tokens, i, "Coordinator");
+            if (m == null) return false;
+            i = m.to();
+        }
+        return true;
     }
 
     boolean isFunctionWord(Token t) {

@@ -17,9 +17,11 @@ record UnitAnalysis(TextUnit unit, List<Token> tokens, List<Mention> mentions, L
     /** A hedge, negation or pseudo-negation trigger at tokens [from, to). */
     record Trigger(int from, int to, Lexicon.ScopedCue cue) {}
 
-    static UnitAnalysis analyse(TextUnit unit, String text, Lexicon lex, ConceptIndex concepts) {
+    static UnitAnalysis analyse(TextUnit unit, String text, Lexicon lex, ConceptIndex concepts, Antecedents antecedents) {
         List<Token> tokens = Tokenizer.tokenize(text, unit.start(), unit.end());
-        List<Mention> mentions = concepts.find(tokens);
+        List<Mention> mentions = antecedents.resolve(tokens, concepts.find(tokens));
+        mentions = ConceptStates.apply(tokens, mentions, lex, concepts);
+        antecedents.remember(tokens, mentions);
         boolean[] inMention = new boolean[tokens.size()];
         for (Mention m : mentions) for (int i = m.from(); i < m.to(); i++) inMention[i] = true;
 
