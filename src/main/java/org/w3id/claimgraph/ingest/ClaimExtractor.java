@@ -17,9 +17,11 @@ import java.util.Set;
 final class ClaimExtractor {
     private static final String ASSOCIATED = Lexicon.CG + "associatedWith";
     private final Lexicon lex;
+    private final ConceptIndex concepts;
 
-    ClaimExtractor(Lexicon lex) {
+    ClaimExtractor(Lexicon lex, ConceptIndex concepts) {
         this.lex = lex;
+        this.concepts = concepts;
     }
 
     /** The state carried from unit to unit. */
@@ -75,12 +77,12 @@ final class ClaimExtractor {
         UnitAnalysis.Cue cue = u.cues().isEmpty() ? leadIn.cue() : u.cues().get(0);
         boolean hedged = leadIn.hedged() || (!u.cues().isEmpty() && u.inScope(cue.from(), Lexicon.ScopeKind.HEDGE));
         boolean negated = u.cues().isEmpty() ? leadIn.negated() : u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
+        boolean direct = !u.cues().isEmpty() && u.directNear(cue);
         for (Concept subject : leadIn.subjects()) {
-            for (Mention m : u.mentions()) {
-                Concept object = m.concept();
-                if (object.iri().equals(subject.iri()) || object.isPopulation()) continue;
+            List<Concept> objects = cue != null && cue.cue().comparative() ? comparedWith(u, subject, u.mentions()) : concepts(u.mentions());
+            for (Concept object : objects) {
+                if (object.iri().equals(subject.iri())) continue;
                 String relation = cue == null ? ASSOCIATED : cue.cue().relationFor(object);
-                boolean direct = !u.cues().isEmpty() && u.directNear(cue);
                 if (cue != null && cue.cue().inverse()) {
                     out.add(new Draft(u, object, relation, subject, cue, hedged, negated, direct));
                 } else {
@@ -140,9 +142,8 @@ final class ClaimExtractor {
                 continue;
             }
             for (Concept subject : subjects) {
-                for (Mention m : objects) {
-                    Concept object = m.concept();
-                    if (object.iri().equals(subject.iri()) || object.isPopulation()) continue;
+                for (Concept object : cue.cue().comparative() ? comparedWith(u, subject, objects) : concepts(objects)) {
+                    if (object.iri().equals(subject.iri())) continue;
                     String relation = cue.cue().relationFor(object);
                     if (cue.cue().inverse() && !passive) {
                         out.add(new Draft(u, object, relation, subject, cue, hedged, negated, direct));
@@ -173,6 +174,28 @@ final class ClaimExtractor {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * What a form is compared with: the forms named among the cue's objects; else the form right after a
+     * comparator marker ("unlike magnesium oxide"); else the default comparator of its mineral. A subject that
+     * is no form ("calcium can affect the absorption of antidepressants") keeps the concepts after the cue.
+     */
+    private List<Concept> comparedWith(UnitAnalysis u, Concept subject, List<Mention> objects) {
+        if (!subject.is("Form")) return concepts(objects);
+        List<Concept> forms = new ArrayList<>();
+        for (Mention m : objects) if (m.concept().is("Form") && !m.concept().equals(subject) && !forms.contains(m.concept())) forms.add(m.concept());
+        if (!forms.isEmpty()) return forms;
+        for (int i = 0; i < u.tokens().size(); i++) {
+            PhraseIndex.Match<String> marker = lex.roleAt(u.tokens(), i, "ComparatorMarker");
+            if (marker == null) continue;
+            for (Mention m : u.mentions()) {
+                if (m.from() >= marker.to() && m.from() <= marker.to() + 2 && m.concept().is("Form") && !m.concept().equals(subject)) return List.of(m.concept());
+            }
+        }
+        String comparator = subject.formOf() == null ? null : lex.defaultComparators.get(subject.formOf());
+        Concept c = comparator == null ? null : concepts.get(comparator);
+        return c == null || c.equals(subject) ? List.of() : List.of(c);
     }
 
     /** The token at which an instance marker ("include", "such as") starts in [from, to), or -1. */

@@ -42,7 +42,7 @@ public final class IngestPipeline {
         this.lexicon = lexicon;
         this.concepts = concepts;
         this.knownReferences = Map.copyOf(knownReferences);
-        this.extractor = new ClaimExtractor(lexicon);
+        this.extractor = new ClaimExtractor(lexicon, concepts);
         this.citations = new CitationFinder(lexicon);
         this.quantities = new QuantityFinder(lexicon);
     }

@@ -27,7 +27,8 @@ public final class Lexicon {
     static final String CG = "https://w3id.org/claimgraph/ontology#";
 
     /** A relation cue: the relation it states, the one for an outcome object, and how it reads. */
-    record RelationCue(String id, String relation, String outcomeRelation, boolean inverse, boolean light, boolean symmetric) {
+    record RelationCue(String id, String relation, String outcomeRelation, boolean inverse, boolean light, boolean symmetric,
+                       boolean comparative) {
         String relationFor(Concept object) {
             return outcomeRelation != null && object.isOutcome() ? outcomeRelation : relation;
         }
@@ -59,6 +60,8 @@ public final class Lexicon {
     final PhraseIndex<String> routes = new PhraseIndex<>();
     /** Nouns that refer back to concepts of a type ("this mineral"): the type's local name (Mineral). */
     final PhraseIndex<String> typeNouns = new PhraseIndex<>();
+    /** The default comparator of the forms of a mineral, by the mineral's IRI. */
+    final Map<String, String> defaultComparators = new LinkedHashMap<>();
     final PhraseIndex<StateMarker> statesBefore = new PhraseIndex<>();
     final PhraseIndex<StateMarker> statesAfter = new PhraseIndex<>();
     /** Raw words per quantity role (lex:Daily, lex:Fold, ...), for the quantity patterns. */
@@ -78,7 +81,7 @@ public final class Lexicon {
         Lexicon lex = new Lexicon();
         for (Node cue : typed(g, "RelationCue")) {
             RelationCue value = new RelationCue(cue.getLocalName(), iri(g, cue, "relation"), iri(g, cue, "outcomeRelation"),
-                    bool(g, cue, "inverse"), bool(g, cue, "light"), bool(g, cue, "symmetric"));
+                    bool(g, cue, "inverse"), bool(g, cue, "light"), bool(g, cue, "symmetric"), bool(g, cue, "comparative"));
             if (value.relation() == null) throw new InputException("lexicon: " + cue.getURI() + " has no lex:relation");
             labels(g, cue).forEach(l -> lex.relations.add(l, value));
         }
@@ -139,6 +142,9 @@ public final class Lexicon {
         for (Node n : typed(g, "RouteCue")) {
             String route = required(iri(g, n, "route"), n, "lex:route");
             labels(g, n).forEach(l -> lex.routes.add(l, route));
+        }
+        for (Node n : typed(g, "DefaultComparator")) {
+            lex.defaultComparators.put(required(iri(g, n, "forMineral"), n, "lex:forMineral"), required(iri(g, n, "comparator"), n, "lex:comparator"));
         }
         for (Node n : typed(g, "TypeNoun")) {
             String type = required(iri(g, n, "conceptType"), n, "lex:conceptType");

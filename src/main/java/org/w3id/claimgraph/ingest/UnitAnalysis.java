@@ -21,6 +21,7 @@ record UnitAnalysis(TextUnit unit, List<Token> tokens, List<Mention> mentions, L
         List<Token> tokens = Tokenizer.tokenize(text, unit.start(), unit.end());
         List<Mention> mentions = antecedents.resolve(tokens, concepts.find(tokens));
         mentions = ConceptStates.apply(tokens, mentions, lex, concepts);
+        mentions = yieldToLongerCues(tokens, mentions, lex);
         antecedents.remember(tokens, mentions);
         boolean[] inMention = new boolean[tokens.size()];
         for (Mention m : mentions) for (int i = m.from(); i < m.to(); i++) inMention[i] = true;
@@ -42,7 +43,7 @@ record UnitAnalysis(TextUnit unit, List<Token> tokens, List<Mention> mentions, L
                 i++;
             }
         }
-        cues = yieldLightCues(cues, mentions);
+        cues = yieldLightCues(cues, mentions, tokens, lex);
 
         List<Trigger> triggers = new ArrayList<>();
         for (PhraseIndex.Match<Lexicon.ScopedCue> m : lex.scoped.scan(tokens)) {
@@ -60,17 +61,42 @@ record UnitAnalysis(TextUnit unit, List<Token> tokens, List<Mention> mentions, L
     }
 
     /**
-     * A cue followed closely by another cue, with no concept between, yields to it: "helps reduce" reads as
-     * "reduce", "supports healthy sleep" as "healthy". A light cue yields within three tokens, any cue within one.
+     * A relation cue that takes in a whole concept label and more ("less digestive upset", "fewer side effects")
+     * is read as the cue: the concept it contains is no mention.
      */
-    private static List<Cue> yieldLightCues(List<Cue> cues, List<Mention> mentions) {
+    private static List<Mention> yieldToLongerCues(List<Token> tokens, List<Mention> mentions, Lexicon lex) {
+        List<Mention> kept = new ArrayList<>(mentions);
+        for (int i = 0; i < tokens.size(); i++) {
+            PhraseIndex.Match<Lexicon.RelationCue> cue = lex.relations.longestAt(tokens, i, tokens.size());
+            if (cue == null) continue;
+            List<Mention> inside = new ArrayList<>();
+            boolean crosses = false;
+            for (Mention m : kept) {
+                if (m.from() >= cue.from() && m.to() <= cue.to()) inside.add(m);
+                else if (m.from() < cue.to() && cue.from() < m.to()) crosses = true;
+            }
+            if (!inside.isEmpty() && !crosses && inside.stream().allMatch(m -> m.to() - m.from() < cue.to() - cue.from())) {
+                kept.removeAll(inside);
+                i = cue.to() - 1;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * A cue followed closely by another cue, with no concept between, yields to it: "helps reduce" reads as
+     * "reduce", "supports healthy sleep" as "healthy". A light cue yields within three tokens, any cue within one,
+     * unless only a coordinator stands between ("well absorbed and less likely to cause").
+     */
+    private static List<Cue> yieldLightCues(List<Cue> cues, List<Mention> mentions, List<Token> tokens, Lexicon lex) {
         List<Cue> kept = new ArrayList<>(cues);
         for (int k = 0; k + 1 < kept.size(); ) {
             Cue c = kept.get(k);
             Cue next = kept.get(k + 1);
             int gap = next.from() - c.to();
             boolean conceptBetween = mentions.stream().anyMatch(m -> m.from() >= c.to() && m.from() < next.from());
-            if (!conceptBetween && (gap <= 1 || c.cue().light() && gap <= 3)) {
+            boolean coordinated = gap > 0 && lex.onlyCoordinators(tokens, c.to(), next.from());
+            if (!conceptBetween && !coordinated && (gap <= 1 || c.cue().light() && gap <= 3)) {
                 // "alleviating symptoms of": an inverse noun cue right after a verb does not turn the verb around.
                 kept.remove(next.cue().inverse() && !c.cue().light() ? k + 1 : k);
             } else {
