@@ -66,10 +66,18 @@ final class ClaimExtractor {
         return i > 0 && units.get(i - 1).unit().line() == units.get(i).unit().line() && units.get(i - 1).unit().kind() == TextUnit.Kind.BULLET;
     }
 
+    /**
+     * Whether a list item names its own subject before its first cue. A change stated of what comes before the
+     * cue, with nothing after it ("Trust and empathy increase", "Your overall mood improves"), names what changes:
+     * the lead-in's subject changes it.
+     */
     private static boolean hasOwnSubject(UnitAnalysis u) {
         if (u.cues().isEmpty()) return false;
         UnitAnalysis.Cue first = u.cues().get(0);
-        return !u.mentionsBetween(0, first.from()).isEmpty() && !u.anaphorBetween(0, first.from());
+        List<Mention> before = u.mentionsBetween(0, first.from());
+        if (before.isEmpty() || u.anaphorBetween(0, first.from())) return false;
+        boolean nothingAfter = u.mentionsBetween(first.to(), u.tokens().size()).isEmpty();
+        return !(nothingAfter && !first.cue().symmetric() && before.stream().noneMatch(m -> m.concept().isAgent()));
     }
 
     private List<Draft> listItem(UnitAnalysis u, LeadIn leadIn) {
@@ -123,8 +131,28 @@ final class ClaimExtractor {
                 // "foods rich in magnesium include leafy greens, nuts": the instances fill the empty side.
                 subjects = concepts(items);
                 objects.addAll(right);
+            } else if (relativeAfterUnnamed(u, cue) && !items.isEmpty() && !right.isEmpty()) {
+                // "factors that deplete magnesium, such as stress and alcohol": the instances fill the unnamed side.
+                subjects = concepts(items);
+                objects.addAll(right);
             } else {
-                subjects = subjects(u, k, left, previousSubjects, topic);
+                List<Concept> head = relativeHead(u, cue);
+                if (!head.isEmpty()) {
+                    // "serotonin and dopamine, both of which are essential": the concepts the pronoun stands for.
+                    Set<Concept> chain = new LinkedHashSet<>(head);
+                    if (cue.cue().chains()) {
+                        // "A raises B, which leads to C": A leads to C as well.
+                        if (!previousSubjects.isEmpty()) chain.addAll(previousSubjects);
+                        else for (Mention m : left) if (!head.contains(m.concept())) chain.add(m.concept());
+                    }
+                    subjects = List.copyOf(chain);
+                } else if (k > 0 && !previousSubjects.isEmpty() && lex.roleAt(u.tokens(), Math.max(0, cue.from() - 1), "Agent") != null
+                        && cue.from() > 0) {
+                    // "regulates the HPA axis by controlling cortisol": the means keeps the subject.
+                    subjects = previousSubjects;
+                } else {
+                    subjects = subjects(u, k, left, previousSubjects, topic);
+                }
                 objects.addAll(right);
                 objects.addAll(items);
             }
@@ -154,6 +182,42 @@ final class ClaimExtractor {
             }
         }
         return out;
+    }
+
+    /** Where a relative pronoun ends that stands right before the cue (hedges and adverbs may follow it), or -1. */
+    private int relativeBefore(UnitAnalysis u, UnitAnalysis.Cue cue) {
+        for (int r = cue.from() - 1; r >= Math.max(0, cue.from() - 6); r--) {
+            PhraseIndex.Match<String> rel = lex.roleAt(u.tokens(), r, "Relative");
+            if (rel == null || rel.to() > cue.from()) continue;
+            for (int i = rel.to(); i < cue.from(); i++) {
+                if (!u.tokens().get(i).word() || !u.mentionsBetween(i, i + 1).isEmpty()) return -1;
+            }
+            return r;
+        }
+        return -1;
+    }
+
+    /** The concepts a relative pronoun before the cue stands for: those ending right before it (or its comma), with those coordinated. */
+    private List<Concept> relativeHead(UnitAnalysis u, UnitAnalysis.Cue cue) {
+        int r = relativeBefore(u, cue);
+        if (r <= 0) return List.of();
+        int end = u.tokens().get(r - 1).norm().equals(",") ? r - 1 : r;
+        List<Mention> before = u.mentionsBetween(0, end);
+        if (before.isEmpty() || before.get(before.size() - 1).to() != end) return List.of();
+        List<Concept> head = new ArrayList<>();
+        head.add(before.get(before.size() - 1).concept());
+        for (int i = before.size() - 2; i >= 0 && onlyCoordinators(u, before.get(i).to(), before.get(i + 1).from()); i--) {
+            if (!head.contains(before.get(i).concept())) head.add(0, before.get(i).concept());
+        }
+        return head;
+    }
+
+    /** Whether a relative pronoun before the cue follows a word that names no concept ("factors that deplete"). */
+    private boolean relativeAfterUnnamed(UnitAnalysis u, UnitAnalysis.Cue cue) {
+        int r = relativeBefore(u, cue);
+        if (r <= 0 || !u.tokens().get(r - 1).word()) return false;
+        int word = r - 1;
+        return u.mentions().stream().noneMatch(m -> m.from() <= word && word < m.to()) && !lex.isFunctionWord(u.tokens().get(word));
     }
 
     /**

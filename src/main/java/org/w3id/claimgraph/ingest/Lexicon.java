@@ -28,7 +28,7 @@ public final class Lexicon {
 
     /** A relation cue: the relation it states, the one for an outcome object, and how it reads. */
     record RelationCue(String id, String relation, String outcomeRelation, boolean inverse, boolean light, boolean symmetric,
-                       boolean comparative) {
+                       boolean comparative, boolean chains) {
         String relationFor(Concept object) {
             return outcomeRelation != null && object.isOutcome() ? outcomeRelation : relation;
         }
@@ -81,7 +81,8 @@ public final class Lexicon {
         Lexicon lex = new Lexicon();
         for (Node cue : typed(g, "RelationCue")) {
             RelationCue value = new RelationCue(cue.getLocalName(), iri(g, cue, "relation"), iri(g, cue, "outcomeRelation"),
-                    bool(g, cue, "inverse"), bool(g, cue, "light"), bool(g, cue, "symmetric"), bool(g, cue, "comparative"));
+                    bool(g, cue, "inverse"), bool(g, cue, "light"), bool(g, cue, "symmetric"), bool(g, cue, "comparative"),
+                    bool(g, cue, "chains"));
             if (value.relation() == null) throw new InputException("lexicon: " + cue.getURI() + " has no lex:relation");
             labels(g, cue).forEach(l -> lex.relations.add(l, value));
         }
