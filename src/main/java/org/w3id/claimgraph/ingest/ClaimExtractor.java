@@ -52,7 +52,10 @@ final class ClaimExtractor {
             } else if (!bullet) {
                 List<Concept> named = explicitSubjects(u, found);
                 if (!named.isEmpty()) d.topic = named;
-                else if (!u.mentions().isEmpty() && u.mentions().get(0).from() <= 2 && u.mentions().get(0).concept().isAgent()) {
+                else if (!u.mentions().isEmpty() && u.mentions().get(0).from() <= 2 && !u.mentions().get(0).referring()
+                        && (u.mentions().get(0).concept().isAgent() || u.mentions().stream().noneMatch(m -> m.concept().isAgent()))) {
+                    // The concept a sentence opens with is what "it" and "this" refer to next ("Stress ... It depletes"),
+                    // unless an agent is named after it.
                     d.topic = List.of(u.mentions().get(0).concept());
                 }
             }
@@ -191,6 +194,11 @@ final class ClaimExtractor {
             if (rel == null || rel.to() > cue.from()) continue;
             for (int i = rel.to(); i < cue.from(); i++) {
                 if (!u.tokens().get(i).word() || !u.mentionsBetween(i, i + 1).isEmpty()) return -1;
+            }
+            // The longest pronoun that ends here: "both of which", not "which".
+            for (int start = Math.max(0, r - 3); start < r; start++) {
+                PhraseIndex.Match<String> longer = lex.roleAt(u.tokens(), start, "Relative");
+                if (longer != null && longer.to() == rel.to()) return start;
             }
             return r;
         }
