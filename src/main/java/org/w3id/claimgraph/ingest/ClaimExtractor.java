@@ -139,8 +139,15 @@ final class ClaimExtractor {
                 subjects = concepts(items);
                 objects.addAll(right);
             } else {
+                List<Mention> acted = postnominalObjects(u, cue, left);
                 List<Concept> head = relativeHead(u, cue);
-                if (!head.isEmpty()) {
+                if (!acted.isEmpty()) {
+                    // "acts as a natural NMDA receptor antagonist", "anxiety reduction": the concept before is the object.
+                    List<Mention> rest = new ArrayList<>(left);
+                    rest.removeAll(acted);
+                    subjects = k > 0 && !previousSubjects.isEmpty() ? previousSubjects : subjects(u, k, rest, previousSubjects, topic);
+                    right = acted;
+                } else if (!head.isEmpty()) {
                     // "serotonin and dopamine, both of which are essential": the concepts the pronoun stands for.
                     Set<Concept> chain = new LinkedHashSet<>(head);
                     if (cue.cue().chains()) {
@@ -184,6 +191,26 @@ final class ClaimExtractor {
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * The object of a noun cue that follows it ("NMDA receptor antagonist", "anxiety and stress relief"): the
+     * concept ending right before the cue, with one joined to it by a coordinator alone; none when a concept
+     * follows the cue closely (then the cue's object is after it, as usual).
+     */
+    private List<Mention> postnominalObjects(UnitAnalysis u, UnitAnalysis.Cue cue, List<Mention> left) {
+        if (left.isEmpty() || lex.roleAt(u.tokens(), cue.from(), "Postnominal") == null) return List.of();
+        Mention last = left.get(left.size() - 1);
+        if (last.to() != cue.from()) return List.of();
+        for (Mention m : u.mentions()) if (m.from() >= cue.to() && m.from() <= cue.to() + 2) return List.of();
+        List<Mention> out = new ArrayList<>();
+        if (left.size() > 1) {
+            Mention before = left.get(left.size() - 2);
+            if (last.from() - before.to() == 1 && lex.roleAt(u.tokens(), before.to(), "Coordinator") != null
+                    && u.tokens().get(before.to()).word()) out.add(before);
+        }
+        out.add(last);
         return out;
     }
 
@@ -306,7 +333,9 @@ final class ClaimExtractor {
                 if (!u.tokens().get(i).norm().equals(",")) commaOnly = false;
             }
             // "..., contributing to anxiety": a participle after a comma goes on from the last concept named.
-            boolean participle = commaOnly && u.tokens().get(cue.from()).norm().endsWith("ing");
+            // So does one coordinated with a participle before it ("increasing cortisol and exacerbating anxiety").
+            boolean ing = u.tokens().get(cue.from()).norm().endsWith("ing");
+            boolean participle = ing && (commaOnly || coordinated && u.tokens().get(u.cues().get(k - 1).from()).norm().endsWith("ing"));
             if (participle && !left.isEmpty()) {
                 Set<Concept> both = new LinkedHashSet<>(previous);
                 both.add(left.get(left.size() - 1).concept());
