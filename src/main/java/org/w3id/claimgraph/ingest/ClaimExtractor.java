@@ -341,8 +341,19 @@ final class ClaimExtractor {
                 both.add(left.get(left.size() - 1).concept());
                 return List.copyOf(both);
             }
+            if (cue.cue().chains() && !left.isEmpty()) {
+                // A chaining cue ("... and may further contribute to") goes on from the subject and from the concepts before it.
+                Set<Concept> both = new LinkedHashSet<>(previous);
+                both.addAll(ownSubjects(u, cue, left, topic));
+                return List.copyOf(both);
+            }
             if (left.isEmpty() || coordinated && !u.terminatorBetween(lastEnd, cue.from())) return previous;
         }
+        return ownSubjects(u, cue, left, topic);
+    }
+
+    /** The subject a cue has in the words before it: the nearest concept (an agent before it if it is none), with those coordinated. */
+    private List<Concept> ownSubjects(UnitAnalysis u, UnitAnalysis.Cue cue, List<Mention> left, List<Concept> topic) {
         if (left.isEmpty()) return topic;
         Mention nearest = left.get(left.size() - 1);
         Mention chosen = nearest;
