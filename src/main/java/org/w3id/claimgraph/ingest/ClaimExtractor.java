@@ -18,10 +18,12 @@ final class ClaimExtractor {
     private static final String ASSOCIATED = Lexicon.CG + "associatedWith";
     private final Lexicon lex;
     private final ConceptIndex concepts;
+    private final TableRows tables;
 
     ClaimExtractor(Lexicon lex, ConceptIndex concepts) {
         this.lex = lex;
         this.concepts = concepts;
+        this.tables = new TableRows(lex);
     }
 
     /** The state carried from unit to unit. */
@@ -39,6 +41,14 @@ final class ClaimExtractor {
         for (int index = 0; index < units.size(); index++) {
             UnitAnalysis u = units.get(index);
             TextUnit unit = u.unit();
+            if (TableRows.isRow(u)) {
+                int end = index;
+                while (end < units.size() && TableRows.isRow(units.get(end))) end++;
+                drafts.addAll(tables.read(units.subList(index, end)));
+                d.leadIn = null;
+                index = end - 1;
+                continue;
+            }
             boolean bullet = unit.kind() == TextUnit.Kind.BULLET;
             if (!bullet && unit.kind() != TextUnit.Kind.SENTENCE) d.leadIn = null;
             if (unit.kind() == TextUnit.Kind.SENTENCE && d.leadIn != null && !sameLineAsBullet(units, index)) d.leadIn = null;
@@ -197,13 +207,17 @@ final class ClaimExtractor {
     /**
      * The object of a noun cue that follows it ("NMDA receptor antagonist", "anxiety and stress relief"): the
      * concept ending right before the cue, with one joined to it by a coordinator alone; none when a concept
-     * follows the cue closely (then the cue's object is after it, as usual).
+     * follows the cue, at once or after one word such as "of" (then the cue's object is after it, as usual).
      */
     private List<Mention> postnominalObjects(UnitAnalysis u, UnitAnalysis.Cue cue, List<Mention> left) {
         if (left.isEmpty() || lex.roleAt(u.tokens(), cue.from(), "Postnominal") == null) return List.of();
         Mention last = left.get(left.size() - 1);
         if (last.to() != cue.from()) return List.of();
-        for (Mention m : u.mentions()) if (m.from() >= cue.to() && m.from() <= cue.to() + 2) return List.of();
+        for (Mention m : u.mentions()) {
+            boolean takesIt = m.from() == cue.to() || m.from() == cue.to() + 1 && u.tokens().get(cue.to()).word()
+                    && lex.roleAt(u.tokens(), cue.to(), "Coordinator") == null;
+            if (takesIt) return List.of();
+        }
         List<Mention> out = new ArrayList<>();
         if (left.size() > 1) {
             Mention before = left.get(left.size() - 2);

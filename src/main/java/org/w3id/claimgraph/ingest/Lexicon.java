@@ -69,6 +69,8 @@ public final class Lexicon {
     final Map<String, BigDecimal> massUnits = new LinkedHashMap<>();
     final Map<String, String> timeUnits = new LinkedHashMap<>();
     final Map<String, BigDecimal> numberWords = new LinkedHashMap<>();
+    /** Ratings in a table cell (High, Good, Poor) with their rank. */
+    final PhraseIndex<BigDecimal> ratings = new PhraseIndex<>();
 
     private Lexicon() {}
 
@@ -139,6 +141,10 @@ public final class Lexicon {
         for (Node n : typed(g, "NumberWord")) {
             BigDecimal v = required(decimal(g, n, "value"), n, "lex:value");
             labels(g, n).forEach(l -> lex.numberWords.put(l.toLowerCase(java.util.Locale.ROOT), v));
+        }
+        for (Node n : typed(g, "RatingWord")) {
+            BigDecimal v = required(decimal(g, n, "value"), n, "lex:value");
+            labels(g, n).forEach(l -> lex.ratings.add(l, v));
         }
         for (Node n : typed(g, "RouteCue")) {
             String route = required(iri(g, n, "route"), n, "lex:route");

@@ -8,11 +8,11 @@ import java.util.Locale;
  * Splits text into tokens the same way for texts, concept labels and cue phrases, so that they match
  * whatever their case, plural or hyphenation: runs of letters and digits are words (an apostrophe inside a
  * word is dropped, so "brain's" is "brains" and then "brain"), the punctuation that bounds a phrase
- * ({@code , ; : . ( ) ! ? /}) and "&" are tokens of their own, and everything else (spaces, hyphens,
+ * ({@code , ; : . ( ) ! ? /}), "&" and the cell border of a table "|" are tokens of their own, and everything else (spaces, hyphens,
  * dashes, quotation marks, "+") only separates.
  */
 final class Tokenizer {
-    private static final String PUNCTUATION = ",;:.()!?/&[]";
+    private static final String PUNCTUATION = ",;:.()!?/&[]|";
 
     private Tokenizer() {}
 
