@@ -398,8 +398,9 @@ final class ClaimExtractor {
         return List.copyOf(subjects);
     }
 
+    /** Whether two concepts are coordinated: only coordinators between them, or the same words (what "these hormones" refers to). */
     private boolean onlyCoordinators(UnitAnalysis u, int from, int to) {
-        return lex.onlyCoordinators(u.tokens(), from, to);
+        return from > to || lex.onlyCoordinators(u.tokens(), from, to);
     }
 
     private LeadIn leadIn(UnitAnalysis u, List<Draft> found, List<Concept> topic) {

@@ -86,8 +86,8 @@ record UnitAnalysis(TextUnit unit, List<Token> tokens, List<Mention> mentions, L
     /**
      * A cue followed closely by another cue, with no concept between, yields to it: "helps reduce" reads as
      * "reduce", "supports healthy sleep" as "healthy". A light cue yields within three tokens, any cue within one,
-     * unless only a coordinator stands between ("well absorbed and less likely to cause") or the next cue lists
-     * instances ("calcium-rich foods include").
+     * unless only a coordinator or punctuation stands between ("well absorbed and less likely to cause", a table's
+     * cell border) or the next cue lists instances ("calcium-rich foods include").
      */
     private static List<Cue> yieldLightCues(List<Cue> cues, List<Mention> mentions, List<Token> tokens, Lexicon lex) {
         List<Cue> kept = new ArrayList<>(cues);
@@ -98,7 +98,8 @@ record UnitAnalysis(TextUnit unit, List<Token> tokens, List<Mention> mentions, L
             boolean conceptBetween = mentions.stream().anyMatch(m -> m.from() >= c.to() && m.from() < next.from());
             boolean coordinated = gap > 0 && lex.onlyCoordinators(tokens, c.to(), next.from());
             boolean listing = lex.roleAt(tokens, next.from(), "Instance") != null;
-            if (!conceptBetween && !coordinated && !listing && (gap <= 1 || c.cue().light() && gap <= 3)) {
+            boolean wordsOnly = tokens.subList(c.to(), next.from()).stream().allMatch(Token::word);
+            if (!conceptBetween && !coordinated && !listing && wordsOnly && (gap <= 1 || c.cue().light() && gap <= 3)) {
                 // "alleviating symptoms of": an inverse noun cue right after a verb does not turn the verb around.
                 kept.remove(next.cue().inverse() && !c.cue().light() ? k + 1 : k);
             } else {
