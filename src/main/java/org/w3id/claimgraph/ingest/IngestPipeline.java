@@ -75,6 +75,7 @@ public final class IngestPipeline {
 
         List<Candidate> candidates = new ArrayList<>();
         Map<UnitAnalysis, QuantityFinder.Found> unitQuantities = new java.util.IdentityHashMap<>();
+        Map<UnitAnalysis, Candidate.Quote> unitQuotes = new java.util.IdentityHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         int seq = 0;
         for (Draft d : drafts) {
@@ -99,7 +100,7 @@ public final class IngestPipeline {
             candidates.add(new Candidate(
                     documentNumber + "-" + String.format(Locale.ROOT, "%03d", seq),
                     d.subject().iri(), d.relation(), d.object().iri(),
-                    List.of(QuoteHints.quote(text, u.unit().start(), u.unit().end())),
+                    List.of(unitQuotes.computeIfAbsent(u, x -> QuoteHints.quote(text, x.unit().start(), x.unit().end()))),
                     d.hedged(), d.negated(), d.direct(),
                     population(u), form(u, d.subject()), route(u),
                     qualifiers, q.quantities(), doses, List.of(evidence),
