@@ -27,7 +27,7 @@ import org.w3id.claimgraph.load.SourceText;
  * when both have the same subject and the same object (IRIs) and the candidate's quote overlaps one of the
  * curated claim's quotes: their code-point ranges [start, end) share at least one code point. Recall is the
  * share of curated claims that some candidate matches; precision the share of candidates that match some
- * curated claim. A missed curated claim is put down to the first of: its object is named in none of the
+ * curated claim. The stricter figures ("relation too") ask for the curated relation as well. A missed curated claim is put down to the first of: its object is named in none of the
  * units its quotes overlap ({@code object not found}); its subject is neither named there nor the topic the
  * pipeline followed ({@code subject not found}); no relation cue or lead-in stands in those units ({@code no
  * cue}); the pipeline paired the concepts otherwise ({@code paired otherwise}).
@@ -41,7 +41,7 @@ public final class IngestEvaluation {
 
     /** The figures for one document. */
     public record DocumentScore(String document, int curated, int recalled, int recalledWithRelation, int candidates,
-                                int correct, Map<String, Integer> missesByKind, List<String> missExamples) {
+                                int correct, int correctWithRelation, Map<String, Integer> missesByKind, List<String> missExamples) {
         public double recall() {
             return curated == 0 ? 0 : (double) recalled / curated;
         }
@@ -84,6 +84,7 @@ public final class IngestEvaluation {
     static DocumentScore score(String documentId, String text, List<Curated> candidates, List<Curated> curated,
                                List<UnitAnalysis> units) {
         boolean[] correct = new boolean[candidates.size()];
+        boolean[] correctRelation = new boolean[candidates.size()];
         int recalled = 0;
         int withRelation = 0;
         Map<String, Integer> misses = new LinkedHashMap<>();
@@ -98,7 +99,10 @@ public final class IngestEvaluation {
                 if (!overlapsAny(c.spans().get(0), k.spans())) continue;
                 hit = true;
                 correct[i] = true;
-                if (c.relation().equals(k.relation())) hitRelation = true;
+                if (c.relation().equals(k.relation())) {
+                    hitRelation = true;
+                    correctRelation[i] = true;
+                }
             }
             if (hit) {
                 recalled++;
@@ -112,8 +116,10 @@ public final class IngestEvaluation {
         }
         int correctCount = 0;
         for (boolean b : correct) if (b) correctCount++;
+        int correctRelationCount = 0;
+        for (boolean b : correctRelation) if (b) correctRelationCount++;
         return new DocumentScore(documentId, curated.size(), recalled, withRelation, candidates.size(), correctCount,
-                misses, examples);
+                correctRelationCount, misses, examples);
     }
 
     private static String missKind(String text, Curated k, List<UnitAnalysis> units, List<Curated> candidates) {

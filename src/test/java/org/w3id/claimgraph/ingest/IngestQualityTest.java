@@ -25,8 +25,9 @@ import org.w3id.claimgraph.load.ProjectLayout;
 
 /**
  * The seed texts ingested afresh (files written, the home built and checked) against the curated claims.
- * The issue's target is 70 % recall; these floors pin what the lexicons reach today so that a change that
- * loses recall or precision fails (BENCHMARKS.md has the figures per document).
+ * The issue's target is 70 % recall; these floors pin what the pipeline and lexicons reach today (333 of 467
+ * curated claims, 71.3 %, at 39.0 % precision) so that a change that loses a single recalled claim, or
+ * precision, fails (BENCHMARKS.md has the figures per document).
  */
 class IngestQualityTest {
     @TempDir
@@ -40,8 +41,9 @@ class IngestQualityTest {
         assertEquals(467, q.curated());
         double recall = (double) q.recalled() / q.curated();
         double precision = (double) q.correct() / q.candidates();
-        assertTrue(recall >= 0.53, "recall " + recall);
-        assertTrue(precision >= 0.30, "precision " + precision);
+        assertTrue(recall >= 0.70, "recall " + recall + " below the issue's target");
+        assertTrue(q.recalled() >= 333, "recalled " + q.recalled() + " of 467, fewer than the 333 reached");
+        assertTrue(precision >= 0.385, "precision " + precision);
     }
 
     @Test
