@@ -65,8 +65,9 @@ final class ClaimExtractor {
                 else if (!u.mentions().isEmpty() && u.mentions().get(0).from() <= 2 && !u.mentions().get(0).referring()
                         && (u.mentions().get(0).concept().isAgent() || u.mentions().stream().noneMatch(m -> m.concept().isAgent()))) {
                     // The concept a sentence opens with is what "it" and "this" refer to next ("Stress ... It depletes"),
-                    // unless an agent is named after it.
-                    d.topic = List.of(u.mentions().get(0).concept());
+                    // unless an agent is named after it; with any others the same words name.
+                    Mention first = u.mentions().get(0);
+                    d.topic = u.mentions().stream().filter(m -> m.from() == first.from()).map(Mention::concept).distinct().toList();
                 }
             }
             if (unit.leadIn(text)) d.leadIn = leadIn(u, found, d.topic);

@@ -27,6 +27,10 @@ public final class ConceptIndex {
     private final Map<String, Concept> byIri;
     /** For each concept, the concepts skos:related to it (either way), in IRI order. */
     private final Map<String, List<Concept>> related = new HashMap<>();
+    /** For each mineral, its forms (cg:formOf), in IRI order. */
+    private final Map<String, List<Concept>> forms = new HashMap<>();
+    /** For a form of several minerals (calcium and magnesium together), those minerals. */
+    private final Map<String, List<Concept>> parts = new HashMap<>();
 
     private ConceptIndex(Map<String, Concept> byIri) {
         this.byIri = byIri;
@@ -41,6 +45,7 @@ public final class ConceptIndex {
     static ConceptIndex of(Graph g) {
         Map<String, Concept> concepts = new TreeMap<>();
         Map<String, String> prefLabels = new HashMap<>();
+        Map<String, List<String>> formOfAll = new HashMap<>();
         for (Triple t : g.find(Node.ANY, SKOS.prefLabel.asNode(), Node.ANY).toList()) {
             if (!t.getSubject().isURI() || !t.getObject().isLiteral() || !english(t.getObject())) continue;
             prefLabels.putIfAbsent(t.getSubject().getURI(), t.getObject().getLiteralLexicalForm());
@@ -52,11 +57,25 @@ public final class ConceptIndex {
                 if (t.getObject().isURI() && t.getObject().getURI().startsWith(CG)) types.add(t.getObject().getLocalName());
             });
             if (types.isEmpty()) continue;
-            List<Triple> formOf = g.find(s, org.apache.jena.graph.NodeFactory.createURI(CG + "formOf"), Node.ANY).toList();
-            String mineral = formOf.isEmpty() || !formOf.get(0).getObject().isURI() ? null : formOf.get(0).getObject().getURI();
-            concepts.put(e.getKey(), new Concept(e.getKey(), e.getValue(), Set.copyOf(types), mineral));
+            List<String> minerals = new ArrayList<>();
+            g.find(s, org.apache.jena.graph.NodeFactory.createURI(CG + "formOf"), Node.ANY).forEachRemaining(t -> {
+                if (t.getObject().isURI()) minerals.add(t.getObject().getURI());
+            });
+            minerals.sort(null);
+            concepts.put(e.getKey(), new Concept(e.getKey(), e.getValue(), Set.copyOf(types), minerals.isEmpty() ? null : minerals.get(0)));
+            if (minerals.size() > 1) formOfAll.put(e.getKey(), List.copyOf(minerals));
         }
         ConceptIndex index = new ConceptIndex(concepts);
+        for (Map.Entry<String, List<String>> e : formOfAll.entrySet()) {
+            List<Concept> parts = new ArrayList<>();
+            for (String m : e.getValue()) if (concepts.containsKey(m)) parts.add(concepts.get(m));
+            index.parts.put(e.getKey(), List.copyOf(parts));
+        }
+        for (Concept c : concepts.values()) {
+            for (String m : formOfAll.getOrDefault(c.iri(), c.formOf() == null ? List.of() : List.of(c.formOf()))) {
+                index.forms.computeIfAbsent(m, k -> new ArrayList<>()).add(c);
+            }
+        }
         for (Triple t : g.find(Node.ANY, SKOS.related.asNode(), Node.ANY).toList()) {
             Concept a = t.getSubject().isURI() ? concepts.get(t.getSubject().getURI()) : null;
             Concept b = t.getObject().isURI() ? concepts.get(t.getObject().getURI()) : null;
@@ -101,11 +120,13 @@ public final class ConceptIndex {
     }
 
     /**
-     * The state of a concept that a marker names ("low magnesium": magnesium deficiency): the first concept
-     * skos:related to it whose preferred label has one of the nouns as a word, trying the nouns in order; or null.
+     * The state of a concept that a marker names ("low magnesium": magnesium deficiency; "magnesium delivered
+     * intravenously": intravenous magnesium): the first concept skos:related to it, or form of it, whose preferred
+     * label has one of the nouns as a word, trying the nouns in order; or null.
      */
     Concept stateOf(Concept concept, List<String> nouns) {
-        List<Concept> candidates = related.getOrDefault(concept.iri(), List.of());
+        List<Concept> candidates = new ArrayList<>(related.getOrDefault(concept.iri(), List.of()));
+        candidates.addAll(forms.getOrDefault(concept.iri(), List.of()));
         for (String noun : nouns) {
             String n = Tokenizer.normalizePhrase(noun);
             for (Concept c : candidates) {
@@ -113,6 +134,21 @@ public final class ConceptIndex {
             }
         }
         return null;
+    }
+
+    /**
+     * The states a marker names of a concept: its {@link #stateOf state}, or for a form of several minerals ("magnesium
+     * and calcium are delivered intravenously") the state of each mineral that has one.
+     */
+    List<Concept> statesOf(Concept concept, List<String> nouns) {
+        List<Concept> out = new ArrayList<>();
+        for (Concept part : parts.getOrDefault(concept.iri(), List.of())) {
+            Concept state = stateOf(part, nouns);
+            if (state != null) out.add(state);
+        }
+        if (!out.isEmpty()) return out;
+        Concept state = stateOf(concept, nouns);
+        return state == null ? List.of() : List.of(state);
     }
 
     /** The longest label starting at a token, or null. */

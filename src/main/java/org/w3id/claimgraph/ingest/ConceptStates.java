@@ -13,31 +13,45 @@ final class ConceptStates {
     private ConceptStates() {}
 
     static List<Mention> apply(List<Token> tokens, List<Mention> mentions, Lexicon lex, ConceptIndex concepts) {
-        List<Mention> out = new ArrayList<>(mentions);
-        for (int k = 0; k < out.size(); k++) {
-            Mention m = out.get(k);
-            int previousEnd = k == 0 ? 0 : out.get(k - 1).to();
+        List<Mention> out = new ArrayList<>();
+        for (int k = 0; k < mentions.size(); k++) {
+            Mention m = mentions.get(k);
+            int previousEnd = out.isEmpty() ? 0 : out.get(out.size() - 1).to();
+            List<Mention> named = List.of(m);
             for (int s = previousEnd; s < m.from(); s++) {
                 PhraseIndex.Match<Lexicon.StateMarker> marker = lex.statesBefore.longestAt(tokens, s, m.from());
                 if (marker == null || marker.to() != m.from()) continue;
-                Concept state = concepts.stateOf(m.concept(), marker.value().nouns());
-                if (state != null) out.set(k, m.as(state, marker.from(), m.to(), tokens.get(marker.from()).start(), m.end()));
+                named = as(m, concepts.statesOf(m.concept(), marker.value().nouns()), marker.from(), m.to(), tokens, named);
                 break;
             }
-            m = out.get(k);
-            int nextFrom = k + 1 < out.size() ? out.get(k + 1).from() : tokens.size();
+            int nextFrom = k + 1 < mentions.size() ? mentions.get(k + 1).from() : tokens.size();
             PhraseIndex.Match<Lexicon.StateMarker> marker = lex.statesAfter.longestAt(tokens, m.to(), nextFrom);
-            if (marker == null) continue;
-            Concept state = concepts.stateOf(m.concept(), marker.value().nouns());
-            if (state == null) continue;
-            out.set(k, m.as(state, m.from(), marker.to(), m.start(), tokens.get(marker.to() - 1).end()));
-            for (int j = k - 1; j >= 0 && lex.onlyCoordinators(tokens, out.get(j).to(), out.get(j + 1).from()); j--) {
-                Mention c = out.get(j);
-                Concept coordinated = concepts.stateOf(c.concept(), marker.value().nouns());
-                if (coordinated == null) break;
-                out.set(j, c.as(coordinated, c.from(), c.to(), c.start(), c.end()));
+            if (marker != null) {
+                List<Concept> states = new ArrayList<>();
+                for (Mention n : named) states.addAll(concepts.statesOf(n.concept(), marker.value().nouns()));
+                named = as(named.get(0), states, named.get(0).from(), marker.to(), tokens, named);
+                if (!states.isEmpty()) {
+                    // "magnesium or calcium levels may be off": the concepts coordinated before take the state too.
+                    int at = out.size();
+                    while (at > 0 && lex.onlyCoordinators(tokens, out.get(at - 1).to(), (at < out.size() ? out.get(at) : named.get(0)).from())) {
+                        Mention c = out.get(at - 1);
+                        List<Concept> coordinated = concepts.statesOf(c.concept(), marker.value().nouns());
+                        if (coordinated.isEmpty()) break;
+                        out.set(at - 1, c.as(coordinated.get(0), c.from(), c.to(), c.start(), c.end()));
+                        at--;
+                    }
+                }
             }
+            out.addAll(named);
         }
+        return out;
+    }
+
+    /** The mention read as the states found (one mention each, over the same words), or as it was when there are none. */
+    private static List<Mention> as(Mention m, List<Concept> states, int from, int to, List<Token> tokens, List<Mention> otherwise) {
+        if (states.isEmpty()) return otherwise;
+        List<Mention> out = new ArrayList<>();
+        for (Concept state : states) out.add(m.as(state, from, to, tokens.get(from).start(), tokens.get(to - 1).end()));
         return out;
     }
 }
