@@ -139,7 +139,8 @@ final class ClaimExtractor {
             List<Mention> objects = new ArrayList<>();
             boolean passive = passive(u, cue);
             if (passive && !right.isEmpty()) {
-                subjects = List.of(right.get(0).concept());
+                // "can be affected by medications, alcohol and gastrointestinal conditions": every agent named after "by".
+                subjects = concepts(right);
                 objects.addAll(k == 0 ? left : u.mentionsBetween(0, cue.from()));
             } else if (left.isEmpty() && !u.anaphorBetween(0, cue.from()) && !items.isEmpty() && !right.isEmpty() && k == 0) {
                 // "foods rich in magnesium include leafy greens, nuts": the instances fill the empty side.
@@ -183,10 +184,13 @@ final class ClaimExtractor {
             boolean hedged = u.inScope(cue.from(), Lexicon.ScopeKind.HEDGE);
             boolean negated = u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
             boolean direct = u.directNear(cue);
-            if (objects.isEmpty() && cue.cue().symmetric() && subjects.size() > 1) {
-                // "magnesium and antidepressants work together": the concepts listed are related to each other.
-                for (int i = 1; i < subjects.size(); i++) {
-                    out.add(new Draft(u, subjects.get(0), cue.cue().relation(), subjects.get(i), cue, hedged, negated, direct));
+            boolean reciprocal = cue.to() < u.tokens().size() && lex.roleAt(u.tokens(), cue.to(), "Reciprocal") != null;
+            if ((objects.isEmpty() || reciprocal) && cue.cue().symmetric() && subjects.size() > 1) {
+                // "magnesium and antidepressants work together", "... complement each other": the concepts listed are
+                // related to each other, a mineral or form as subject, else the first named.
+                List<Concept> named = inTextOrder(u, subjects);
+                for (int i = 1; i < named.size(); i++) {
+                    out.add(new Draft(u, named.get(0), cue.cue().relation(), named.get(i), cue, hedged, negated, direct));
                 }
                 continue;
             }
@@ -310,6 +314,15 @@ final class ClaimExtractor {
         String comparator = subject.formOf() == null ? null : lex.defaultComparators.get(subject.formOf());
         Concept c = comparator == null ? null : concepts.get(comparator);
         return c == null || c.equals(subject) ? List.of() : List.of(c);
+    }
+
+    /** The concepts with the minerals and their forms (what the graph is about) first, each in the order the unit names them. */
+    private static List<Concept> inTextOrder(UnitAnalysis u, List<Concept> concepts) {
+        List<Concept> out = new ArrayList<>(concepts);
+        out.sort(java.util.Comparator.comparingInt((Concept c) -> c.is("Mineral") || c.is("Form") ? 0 : 1)
+                .thenComparingInt(c -> u.mentions().stream().filter(m -> m.concept().equals(c))
+                        .mapToInt(Mention::from).findFirst().orElse(Integer.MAX_VALUE)));
+        return out;
     }
 
     /** The token at which an instance marker ("include", "such as") starts in [from, to), or -1. */
