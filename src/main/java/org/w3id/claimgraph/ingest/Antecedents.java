@@ -51,6 +51,12 @@ final class Antecedents {
                 if (!endsNounPhrase(tokens, end)) continue;
                 List<Concept> found = antecedents(tokens, j, out, det.from(), count);
                 if (found.isEmpty()) continue;
+                Mention ofMineral = mineralOf(tokens, end, out, found);
+                if (ofMineral != null) {
+                    // "this form of magnesium": the words name the form, not magnesium as well.
+                    out.remove(ofMineral);
+                    end = ofMineral.to();
+                }
                 for (Concept c : found) out.add(new Mention(c, det.from(), end, tokens.get(det.from()).start(), tokens.get(end - 1).end(), true));
                 for (int t = det.from(); t < end; t++) taken[t] = true;
                 i = end - 1;
@@ -59,6 +65,13 @@ final class Antecedents {
         }
         out.sort(Comparator.comparingInt(Mention::from));
         return out;
+    }
+
+    /** The mention of "of" + the mineral the one form found is a form of, right at {@code at}; or null. */
+    private static Mention mineralOf(List<Token> tokens, int at, List<Mention> mentions, List<Concept> found) {
+        if (found.size() != 1 || found.get(0).formOf() == null || at >= tokens.size() || !tokens.get(at).norm().equals("of")) return null;
+        for (Mention m : mentions) if (m.from() == at + 1 && m.concept().iri().equals(found.get(0).formOf())) return m;
+        return null;
     }
 
     private static List<Named> named(List<Token> tokens, List<Mention> mentions) {

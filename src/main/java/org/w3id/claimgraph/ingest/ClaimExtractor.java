@@ -120,11 +120,29 @@ final class ClaimExtractor {
         List<UnitAnalysis.Cue> cues = u.cues();
         List<Concept> previousSubjects = List.of();
         int consumed = -1;
+        int frontedEnd = frontedPhraseEnd(u);
+        List<Concept> fronted = frontedEnd < 0 ? List.of() : agentsAfter(u, frontedEnd);
         for (int k = 0; k < cues.size(); k++) {
             UnitAnalysis.Cue cue = cues.get(k);
             if (k == consumed) continue;
             int leftFrom = k == 0 ? 0 : cues.get(k - 1).to();
             int rightTo = k + 1 < cues.size() ? cues.get(k + 1).from() : u.tokens().size();
+            if (!fronted.isEmpty() && cue.to() <= frontedEnd) {
+                // "For emotional health, magnesium glycinate ...", "By promoting relaxation, magnesium glycinate ...": the
+                // phrase that opens the sentence is said of the agent right after its comma.
+                List<Mention> objects = u.mentionsBetween(cue.to(), Math.min(rightTo, frontedEnd));
+                boolean hedged = u.inScope(cue.from(), Lexicon.ScopeKind.HEDGE);
+                boolean negated = u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
+                for (Concept subject : fronted) {
+                    for (Concept object : concepts(objects)) {
+                        if (!object.equals(subject)) {
+                            out.add(new Draft(u, subject, cue.cue().relationFor(object), object, cue, hedged, negated, u.directNear(cue)));
+                        }
+                    }
+                }
+                previousSubjects = fronted;
+                continue;
+            }
             if (k + 1 < cues.size() && lex.roleAt(u.tokens(), cues.get(k + 1).from(), "Instance") != null) {
                 // The instance marker ("include", "such as") after this cue lists what fills its empty side.
                 consumed = k + 1;
@@ -184,7 +202,9 @@ final class ClaimExtractor {
             boolean hedged = u.inScope(cue.from(), Lexicon.ScopeKind.HEDGE);
             boolean negated = u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
             boolean direct = u.directNear(cue);
-            boolean reciprocal = cue.to() < u.tokens().size() && lex.roleAt(u.tokens(), cue.to(), "Reciprocal") != null;
+            // "... complement each other", "... are correlated, with ...": what follows is no object of the cue.
+            boolean reciprocal = cue.to() >= u.tokens().size() || !u.tokens().get(cue.to()).word()
+                    || lex.roleAt(u.tokens(), cue.to(), "Reciprocal") != null;
             if ((objects.isEmpty() || reciprocal) && cue.cue().symmetric() && subjects.size() > 1) {
                 // "magnesium and antidepressants work together", "... complement each other": the concepts listed are
                 // related to each other, a mineral or form as subject, else the first named.
@@ -314,6 +334,31 @@ final class ClaimExtractor {
         String comparator = subject.formOf() == null ? null : lex.defaultComparators.get(subject.formOf());
         Concept c = comparator == null ? null : concepts.get(comparator);
         return c == null || c.equals(subject) ? List.of() : List.of(c);
+    }
+
+    /**
+     * Where the phrase that opens a unit with an opener and a cue ("For emotional health,", "By promoting
+     * relaxation,") ends: its comma; or -1 when the unit opens otherwise or has no comma.
+     */
+    private int frontedPhraseEnd(UnitAnalysis u) {
+        if (u.cues().isEmpty() || u.cues().get(0).from() > 1 || lex.roleAt(u.tokens(), 0, "Opener") == null) return -1;
+        if (!u.mentionsBetween(0, u.cues().get(0).from()).isEmpty() || u.anaphorBetween(0, u.cues().get(0).from())) return -1;
+        for (int i = u.cues().get(0).to(); i < u.tokens().size(); i++) {
+            if (u.tokens().get(i).norm().equals(",")) return i;
+        }
+        return -1;
+    }
+
+    /** The agents named right after a comma (and those coordinated with them), or none. */
+    private List<Concept> agentsAfter(UnitAnalysis u, int comma) {
+        List<Mention> after = u.mentionsBetween(comma + 1, u.tokens().size());
+        if (after.isEmpty() || after.get(0).from() > comma + 2 || !after.get(0).concept().isAgent()) return List.of();
+        List<Concept> out = new ArrayList<>();
+        out.add(after.get(0).concept());
+        for (int i = 1; i < after.size() && onlyCoordinators(u, after.get(i - 1).to(), after.get(i).from()); i++) {
+            if (!out.contains(after.get(i).concept())) out.add(after.get(i).concept());
+        }
+        return out;
     }
 
     /** The concepts with the minerals and their forms (what the graph is about) first, each in the order the unit names them. */
