@@ -26,6 +26,7 @@ final class Antecedents {
     private record Named(Concept concept, String head) {}
 
     private final Deque<List<Named>> recent = new ArrayDeque<>();
+    private final java.util.Map<Concept, String> lastWords = new java.util.HashMap<>();
 
     Antecedents(Lexicon lex, ConceptIndex concepts) {
         this.lex = lex;
@@ -80,9 +81,12 @@ final class Antecedents {
         return out;
     }
 
-    private static String lastWord(String label) {
-        List<Token> t = Tokenizer.tokenize(label);
-        return t.isEmpty() ? "" : t.get(t.size() - 1).norm();
+    /** The last word of a concept's preferred label (normal form), worked out once per concept. */
+    private String lastWord(Concept c) {
+        return lastWords.computeIfAbsent(c, k -> {
+            List<Token> t = Tokenizer.tokenize(k.label());
+            return t.isEmpty() ? "" : t.get(t.size() - 1).norm();
+        });
     }
 
     /**
@@ -114,7 +118,7 @@ final class Antecedents {
             for (int k = unit.size() - 1; k >= 0; k--) {
                 Concept c = unit.get(k).concept();
                 boolean fits = noun != null ? noun.values().stream().anyMatch(c::is)
-                        : unit.get(k).head().equals(head) || lastWord(c.label()).equals(head);
+                        : unit.get(k).head().equals(head) || lastWord(c).equals(head);
                 if (fits && !inUnit.contains(c) && !found.contains(c)) inUnit.add(c);
             }
             for (Concept c : inUnit) {
