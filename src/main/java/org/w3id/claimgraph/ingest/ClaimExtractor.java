@@ -9,21 +9,27 @@ import java.util.Set;
  * Finds the claims of a document unit by unit. In a unit, each relation cue relates the concept before it
  * (its subject: the nearest one, with those coordinated with it, preferring a mineral, form or nutrient)
  * to the concepts after it up to the next cue (its objects); a passive ("is reduced by") or an inverse cue
- * ("is found in") turns them around. A cue with no concept before it, or only an anaphor ("it", "this
- * mineral"), takes the current topic: the last subject named, or the concept of the heading above. A list
- * item under a lead-in that ends with a colon takes the lead-in's subject, relation, hedging and negation
- * unless it states its own. Hedging and negation come from the NegEx-style scopes of the unit.
+ * ("is found in") turns them around. The words around the cue can say otherwise ({@link ClauseReader}): a
+ * relative pronoun ("both of which"), "by" before the cue, a noun cue after its object, a phrase that opens
+ * the sentence, instances listed after an unnamed noun; a chaining cue goes on from the cause before as well.
+ * A cue with no concept before it, or only an anaphor ("it"), takes the current topic: the last subject
+ * named, the concept a sentence opens with, or the concept of the heading above. A list item under a lead-in
+ * that ends with a colon takes the lead-in's subject, relation, hedging and negation unless it states its
+ * own. Comparisons find their comparator ({@link Comparisons}); tables are read row by row
+ * ({@link TableRows}). Hedging and negation come from the NegEx-style scopes of the unit.
  */
 final class ClaimExtractor {
     private static final String ASSOCIATED = Lexicon.CG + "associatedWith";
     private final Lexicon lex;
-    private final ConceptIndex concepts;
     private final TableRows tables;
+    private final ClauseReader clause;
+    private final Comparisons comparisons;
 
     ClaimExtractor(Lexicon lex, ConceptIndex concepts) {
         this.lex = lex;
-        this.concepts = concepts;
         this.tables = new TableRows(lex);
+        this.clause = new ClauseReader(lex);
+        this.comparisons = new Comparisons(lex, concepts);
     }
 
     /** The state carried from unit to unit. */
@@ -101,7 +107,7 @@ final class ClaimExtractor {
         boolean negated = u.cues().isEmpty() ? leadIn.negated() : u.inScope(cue.from(), Lexicon.ScopeKind.NEGATION);
         boolean direct = !u.cues().isEmpty() && u.directNear(cue);
         for (Concept subject : leadIn.subjects()) {
-            List<Concept> objects = cue != null && cue.cue().comparative() ? comparedWith(u, subject, u.mentions()) : concepts(u.mentions());
+            List<Concept> objects = cue != null && cue.cue().comparative() ? comparisons.comparedWith(u, subject, u.mentions()) : concepts(u.mentions());
             for (Concept object : objects) {
                 if (object.iri().equals(subject.iri())) continue;
                 String relation = cue == null ? ASSOCIATED : cue.cue().relationFor(object);
@@ -120,8 +126,8 @@ final class ClaimExtractor {
         List<UnitAnalysis.Cue> cues = u.cues();
         List<Concept> previousSubjects = List.of();
         int consumed = -1;
-        int frontedEnd = frontedPhraseEnd(u);
-        List<Concept> fronted = frontedEnd < 0 ? List.of() : agentsAfter(u, frontedEnd);
+        int frontedEnd = clause.frontedPhraseEnd(u);
+        List<Concept> fronted = frontedEnd < 0 ? List.of() : clause.agentsAfter(u, frontedEnd);
         for (int k = 0; k < cues.size(); k++) {
             UnitAnalysis.Cue cue = cues.get(k);
             if (k == consumed) continue;
@@ -149,13 +155,13 @@ final class ClaimExtractor {
                 rightTo = k + 2 < cues.size() ? cues.get(k + 2).from() : u.tokens().size();
             }
             List<Mention> left = u.mentionsBetween(leftFrom, cue.from());
-            int instance = instanceMarker(u, cue.to(), rightTo);
+            int instance = clause.instanceMarker(u, cue.to(), rightTo);
             List<Mention> right = u.mentionsBetween(cue.to(), instance < 0 ? rightTo : instance);
             List<Mention> items = instance < 0 ? List.of() : u.mentionsBetween(instance, rightTo);
 
             List<Concept> subjects;
             List<Mention> objects = new ArrayList<>();
-            boolean passive = passive(u, cue);
+            boolean passive = clause.passive(u, cue);
             if (passive && !right.isEmpty()) {
                 // "can be affected by medications, alcohol and gastrointestinal conditions": every agent named after "by".
                 subjects = concepts(right);
@@ -164,13 +170,13 @@ final class ClaimExtractor {
                 // "foods rich in magnesium include leafy greens, nuts": the instances fill the empty side.
                 subjects = concepts(items);
                 objects.addAll(right);
-            } else if (relativeAfterUnnamed(u, cue) && !items.isEmpty() && !right.isEmpty()) {
+            } else if (clause.relativeAfterUnnamed(u, cue) && !items.isEmpty() && !right.isEmpty()) {
                 // "factors that deplete magnesium, such as stress and alcohol": the instances fill the unnamed side.
                 subjects = concepts(items);
                 objects.addAll(right);
             } else {
-                List<Mention> acted = postnominalObjects(u, cue, left);
-                List<Concept> head = relativeHead(u, cue);
+                List<Mention> acted = clause.postnominalObjects(u, cue, left);
+                List<Concept> head = clause.relativeHead(u, cue);
                 if (!acted.isEmpty()) {
                     // "acts as a natural NMDA receptor antagonist", "anxiety reduction": the concept before is the object.
                     List<Mention> rest = new ArrayList<>(left);
@@ -215,7 +221,7 @@ final class ClaimExtractor {
                 continue;
             }
             for (Concept subject : subjects) {
-                for (Concept object : cue.cue().comparative() ? comparedWith(u, subject, objects) : concepts(objects)) {
+                for (Concept object : cue.cue().comparative() ? comparisons.comparedWith(u, subject, objects) : concepts(objects)) {
                     if (object.iri().equals(subject.iri())) continue;
                     String relation = cue.cue().relationFor(object);
                     if (cue.cue().inverse() && !passive) {
@@ -227,71 +233,6 @@ final class ClaimExtractor {
             }
         }
         return out;
-    }
-
-    /**
-     * The object of a noun cue that follows it ("NMDA receptor antagonist", "anxiety and stress relief"): the
-     * concept ending right before the cue, with one joined to it by a coordinator alone; none when a concept
-     * follows the cue, at once or after one word such as "of" (then the cue's object is after it, as usual).
-     */
-    private List<Mention> postnominalObjects(UnitAnalysis u, UnitAnalysis.Cue cue, List<Mention> left) {
-        if (left.isEmpty() || lex.roleAt(u.tokens(), cue.from(), "Postnominal") == null) return List.of();
-        Mention last = left.get(left.size() - 1);
-        if (last.to() != cue.from()) return List.of();
-        for (Mention m : u.mentions()) {
-            boolean takesIt = m.from() == cue.to() || m.from() == cue.to() + 1 && u.tokens().get(cue.to()).word()
-                    && lex.roleAt(u.tokens(), cue.to(), "Coordinator") == null;
-            if (takesIt) return List.of();
-        }
-        List<Mention> out = new ArrayList<>();
-        if (left.size() > 1) {
-            Mention before = left.get(left.size() - 2);
-            if (last.from() - before.to() == 1 && lex.roleAt(u.tokens(), before.to(), "Coordinator") != null
-                    && u.tokens().get(before.to()).word()) out.add(before);
-        }
-        out.add(last);
-        return out;
-    }
-
-    /** Where a relative pronoun ends that stands right before the cue (hedges and adverbs may follow it), or -1. */
-    private int relativeBefore(UnitAnalysis u, UnitAnalysis.Cue cue) {
-        for (int r = cue.from() - 1; r >= Math.max(0, cue.from() - 6); r--) {
-            PhraseIndex.Match<String> rel = lex.roleAt(u.tokens(), r, "Relative");
-            if (rel == null || rel.to() > cue.from()) continue;
-            for (int i = rel.to(); i < cue.from(); i++) {
-                if (!u.tokens().get(i).word() || !u.mentionsBetween(i, i + 1).isEmpty()) return -1;
-            }
-            // The longest pronoun that ends here: "both of which", not "which".
-            for (int start = Math.max(0, r - 3); start < r; start++) {
-                PhraseIndex.Match<String> longer = lex.roleAt(u.tokens(), start, "Relative");
-                if (longer != null && longer.to() == rel.to()) return start;
-            }
-            return r;
-        }
-        return -1;
-    }
-
-    /** The concepts a relative pronoun before the cue stands for: those ending right before it (or its comma), with those coordinated. */
-    private List<Concept> relativeHead(UnitAnalysis u, UnitAnalysis.Cue cue) {
-        int r = relativeBefore(u, cue);
-        if (r <= 0) return List.of();
-        int end = u.tokens().get(r - 1).norm().equals(",") ? r - 1 : r;
-        List<Mention> before = u.mentionsBetween(0, end);
-        if (before.isEmpty() || before.get(before.size() - 1).to() != end) return List.of();
-        List<Concept> head = new ArrayList<>();
-        head.add(before.get(before.size() - 1).concept());
-        for (int i = before.size() - 2; i >= 0 && onlyCoordinators(u, before.get(i).to(), before.get(i + 1).from()); i--) {
-            if (!head.contains(before.get(i).concept())) head.add(0, before.get(i).concept());
-        }
-        return head;
-    }
-
-    /** Whether a relative pronoun before the cue follows a word that names no concept ("factors that deplete"). */
-    private boolean relativeAfterUnnamed(UnitAnalysis u, UnitAnalysis.Cue cue) {
-        int r = relativeBefore(u, cue);
-        if (r <= 0 || !u.tokens().get(r - 1).word()) return false;
-        int word = r - 1;
-        return u.mentions().stream().noneMatch(m -> m.from() <= word && word < m.to()) && !lex.isFunctionWord(u.tokens().get(word));
     }
 
     /**
@@ -314,53 +255,6 @@ final class ClaimExtractor {
         return List.copyOf(out);
     }
 
-    /**
-     * What a form is compared with: the forms named among the cue's objects; else the form right after a
-     * comparator marker ("unlike magnesium oxide"); else the default comparator of its mineral. A subject that
-     * is no form ("calcium can affect the absorption of antidepressants") keeps the concepts after the cue.
-     */
-    private List<Concept> comparedWith(UnitAnalysis u, Concept subject, List<Mention> objects) {
-        if (!subject.is("Form")) return concepts(objects);
-        List<Concept> forms = new ArrayList<>();
-        for (Mention m : objects) if (m.concept().is("Form") && !m.concept().equals(subject) && !forms.contains(m.concept())) forms.add(m.concept());
-        if (!forms.isEmpty()) return forms;
-        for (int i = 0; i < u.tokens().size(); i++) {
-            PhraseIndex.Match<String> marker = lex.roleAt(u.tokens(), i, "ComparatorMarker");
-            if (marker == null) continue;
-            for (Mention m : u.mentions()) {
-                if (m.from() >= marker.to() && m.from() <= marker.to() + 2 && m.concept().is("Form") && !m.concept().equals(subject)) return List.of(m.concept());
-            }
-        }
-        String comparator = subject.formOf() == null ? null : lex.defaultComparators.get(subject.formOf());
-        Concept c = comparator == null ? null : concepts.get(comparator);
-        return c == null || c.equals(subject) ? List.of() : List.of(c);
-    }
-
-    /**
-     * Where the phrase that opens a unit with an opener and a cue ("For emotional health,", "By promoting
-     * relaxation,") ends: its comma; or -1 when the unit opens otherwise or has no comma.
-     */
-    private int frontedPhraseEnd(UnitAnalysis u) {
-        if (u.cues().isEmpty() || u.cues().get(0).from() > 1 || lex.roleAt(u.tokens(), 0, "Opener") == null) return -1;
-        if (!u.mentionsBetween(0, u.cues().get(0).from()).isEmpty() || u.anaphorBetween(0, u.cues().get(0).from())) return -1;
-        for (int i = u.cues().get(0).to(); i < u.tokens().size(); i++) {
-            if (u.tokens().get(i).norm().equals(",")) return i;
-        }
-        return -1;
-    }
-
-    /** The agents named right after a comma (and those coordinated with them), or none. */
-    private List<Concept> agentsAfter(UnitAnalysis u, int comma) {
-        List<Mention> after = u.mentionsBetween(comma + 1, u.tokens().size());
-        if (after.isEmpty() || after.get(0).from() > comma + 2 || !after.get(0).concept().isAgent()) return List.of();
-        List<Concept> out = new ArrayList<>();
-        out.add(after.get(0).concept());
-        for (int i = 1; i < after.size() && onlyCoordinators(u, after.get(i - 1).to(), after.get(i).from()); i++) {
-            if (!out.contains(after.get(i).concept())) out.add(after.get(i).concept());
-        }
-        return out;
-    }
-
     /** The concepts with the minerals and their forms (what the graph is about) first, each in the order the unit names them. */
     private static List<Concept> inTextOrder(UnitAnalysis u, List<Concept> concepts) {
         List<Concept> out = new ArrayList<>(concepts);
@@ -370,27 +264,10 @@ final class ClaimExtractor {
         return out;
     }
 
-    /** The token at which an instance marker ("include", "such as") starts in [from, to), or -1. */
-    private int instanceMarker(UnitAnalysis u, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (lex.roleAt(u.tokens(), i, "Instance") != null) return i;
-        }
-        return -1;
-    }
-
-    private static List<Concept> concepts(List<Mention> mentions) {
+    static List<Concept> concepts(List<Mention> mentions) {
         List<Concept> out = new ArrayList<>();
         for (Mention m : mentions) if (!out.contains(m.concept()) && !m.concept().isPopulation()) out.add(m.concept());
         return out;
-    }
-
-    /** A form of 'to be' shortly before the cue and "by" right after it. */
-    private boolean passive(UnitAnalysis u, UnitAnalysis.Cue cue) {
-        if (cue.to() >= u.tokens().size() || lex.roleAt(u.tokens(), cue.to(), "Agent") == null) return false;
-        for (int i = Math.max(0, cue.from() - 3); i < cue.from(); i++) {
-            if (lex.roleAt(u.tokens(), i, "BeForm") != null) return true;
-        }
-        return false;
     }
 
     private List<Concept> subjects(UnitAnalysis u, int k, List<Mention> left, List<Concept> previous, List<Concept> topic) {
@@ -447,19 +324,14 @@ final class ClaimExtractor {
         subjects.add(chosen.concept());
         int idx = left.indexOf(chosen);
         for (int i = idx - 1; i >= 0; i--) {
-            if (!onlyCoordinators(u, left.get(i).to(), left.get(i + 1).from())) break;
+            if (!clause.onlyCoordinators(u, left.get(i).to(), left.get(i + 1).from())) break;
             subjects.add(left.get(i).concept());
         }
         for (int i = idx + 1; i < left.size(); i++) {
-            if (!onlyCoordinators(u, left.get(i - 1).to(), left.get(i).from())) break;
+            if (!clause.onlyCoordinators(u, left.get(i - 1).to(), left.get(i).from())) break;
             subjects.add(left.get(i).concept());
         }
         return List.copyOf(subjects);
-    }
-
-    /** Whether two concepts are coordinated: only coordinators between them, or the same words (what "these hormones" refers to). */
-    private boolean onlyCoordinators(UnitAnalysis u, int from, int to) {
-        return from > to || lex.onlyCoordinators(u.tokens(), from, to);
     }
 
     private LeadIn leadIn(UnitAnalysis u, List<Draft> found, List<Concept> topic) {

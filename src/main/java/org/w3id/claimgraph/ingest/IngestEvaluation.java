@@ -27,10 +27,12 @@ import org.w3id.claimgraph.load.SourceText;
  * when both have the same subject and the same object (IRIs) and the candidate's quote overlaps one of the
  * curated claim's quotes: their code-point ranges [start, end) share at least one code point. Recall is the
  * share of curated claims that some candidate matches; precision the share of candidates that match some
- * curated claim. The stricter figures ("relation too") ask for the curated relation as well. A missed curated claim is put down to the first of: its object is named in none of the
- * units its quotes overlap ({@code object not found}); its subject is neither named there nor the topic the
- * pipeline followed ({@code subject not found}); no relation cue or lead-in stands in those units ({@code no
- * cue}); the pipeline paired the concepts otherwise ({@code paired otherwise}).
+ * curated claim. The stricter figures ("relation too") ask for the curated relation as well. A missed curated
+ * claim is put down to the first of: its object is named in none of the units its quotes overlap, counting
+ * the words the pipeline reads as naming it ("this mineral", "low magnesium") ({@code object not found}); its
+ * subject is neither named there nor the subject of a candidate there, as when the pipeline followed the topic
+ * ({@code subject not found}); no relation cue or lead-in stands in those units ({@code no cue}); the pipeline
+ * paired the concepts otherwise ({@code paired otherwise}).
  */
 public final class IngestEvaluation {
     private static final String CG = Lexicon.CG;
