@@ -210,6 +210,17 @@ test('graph IRIs answer HTML to a browser and RDF by Accept; unknown ones are 40
   assert.equal((await get('/id/concept/no-such-thing', 'text/html')).status, 404);
 });
 
+test('links from the graph are followed only when they are http(s); the pages carry a Content-Security-Policy', async () => {
+  // ExplorerBrowserTest adds skos:closeMatch <javascript:...> to magnesium glycinate, as a graph from elsewhere might.
+  const r = await fetch(BASE + '/id/concept/magnesium-glycinate', { headers: { Accept: 'text/html' } });
+  assert.match(r.headers.get('content-security-policy') || '', /script-src 'self'/);
+  await open('/id/concept/magnesium-glycinate');
+  const hrefs = await page.$$eval('a[href], [*|href]', (links) => links.map((a) => a.getAttribute('href') || a.getAttribute('xlink:href') || ''));
+  assert.ok(!hrefs.some((h) => /^\s*javascript:/i.test(h)), `no javascript: link: ${hrefs.join(' ')}`);
+  assert.match(await page.locator('dl.props').innerText(), /javascript:/, 'the id is shown, as text');
+  assertNoErrors();
+});
+
 test('narrow screens: no sideways scrolling, filters fold away', async () => {
   await page.setViewportSize({ width: 360, height: 780 });
   for (const [path, name] of [['/claims?form=concept:magnesium-glycinate&flag=unsupported', 'narrow-claims'],

@@ -1,5 +1,6 @@
 // A tiny element builder: h('a', {href}, 'text', child...). Strings become text nodes, so nothing read
-// from the graph is ever parsed as HTML.
+// from the graph is ever parsed as HTML; a link goes only to this site or to an http(s) address (an href
+// such as javascript:... from the graph is dropped, and the element stays as plain text).
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElementNS(tag === 'svg' || attrs.svg ? 'http://www.w3.org/2000/svg' : 'http://www.w3.org/1999/xhtml', tag);
@@ -7,10 +8,21 @@ export function h(tag, attrs = {}, ...children) {
     if (v === undefined || v === null || v === false || k === 'svg') continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
     else if (k === 'class') el.setAttribute('class', v);
+    else if (k === 'href' || k === 'xlink:href') { if (safeHref(v)) el.setAttribute(k, String(v)); }
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);
   return el;
+}
+
+/** Whether a link target is this site or an http(s) address, as the browser will read it. */
+export function safeHref(value) {
+  try {
+    const url = new URL(String(value), location.href);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 export function s(tag, attrs = {}, ...children) {

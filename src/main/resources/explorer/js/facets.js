@@ -1,7 +1,7 @@
-// The claim filters of queries/facets.rq turned into SPARQL: one section per facet, used to count values
-// (the section as it is) and to filter (the section with ?value fixed and its other variables renamed so
-// that several sections can sit in one query).
-import { queryText, iri, literal, bind } from './sparql.js';
+// The claim filters of queries/explorer/facets.rq turned into SPARQL: one section per facet, used to count
+// values (the section as it is) and to filter (the section with its variables renamed so that several
+// sections can sit in one query, and ?value bound to the chosen value as an RDF term).
+import { queryText, term, values } from './sparql.js';
 
 export const FACETS = [
   { name: 'flag', label: 'Support', literal: true },
@@ -35,15 +35,16 @@ function rename(pattern, suffix) {
   return pattern.replace(/\?(\w+)\b/g, (all, name) => (name === 'claim' ? all : `?${name}_${suffix}`));
 }
 
-/** The section of one facet, with ?value standing for the given value. */
+/** The section of one facet, with its ?value bound to the given value (a string or an IRI). */
 export function filterPattern(patterns, name, value) {
   const facet = FACETS.find((f) => f.name === name);
-  const term = name === 'text' || facet?.literal ? literal(value) : iri(value);
-  const pattern = patterns[name];
-  if (/AS \?value\b/.test(pattern)) {
-    return rename(pattern, name) + `FILTER (?value_${name} = ${term})\n`;
+  const bound = term(name === 'text' || facet?.literal ? 'string' : 'iri', value);
+  const pattern = rename(patterns[name], name);
+  if (/AS \?value\b/.test(patterns[name])) {
+    // A section that computes its value (BIND ... AS ?value) is filtered on the value it computes.
+    return pattern + `FILTER (?value_${name} = ${bound})\n`;
   }
-  return rename(bind(pattern, { value: term }), name);
+  return values({ [`value_${name}`]: bound }) + pattern;
 }
 
 /** The flag section binding ?flag, for queries that show each claim's flag. */

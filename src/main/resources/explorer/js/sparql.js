@@ -1,5 +1,7 @@
-// Talks to the server: SPARQL query files from /explorer/queries/, run against /kg/sparql; named queries
-// from /api/queries. Values are bound into query text as RDF terms checked here, never pasted raw.
+// Talks to the server: the explorer's SPARQL query files from /explorer/queries/ (queries/explorer/ of the
+// project, listed with their parameters in manifest.json), run against /kg/sparql; named queries from
+// /api/queries. A parameter's value becomes an RDF term of its declared type, checked as the server checks a
+// named query's parameters, and is bound in a VALUES block: never pasted into the query's text.
 
 export const ENDPOINT = '/kg/sparql';
 export const ID = 'https://w3id.org/claimgraph/id/';
@@ -13,6 +15,18 @@ export const PREFIXES = {
 };
 
 const texts = new Map();
+let manifest;
+
+/** The manifest of the explorer's queries: each one's parameters (name: type) and slots. */
+export async function queryManifest() {
+  if (!manifest) {
+    manifest = fetch('/explorer/queries/manifest.json').then((r) => {
+      if (!r.ok) throw new Error(`query manifest: HTTP ${r.status}`);
+      return r.json();
+    });
+  }
+  return manifest;
+}
 
 export async function queryText(name) {
   if (!texts.has(name)) {
@@ -33,29 +47,53 @@ export function literal(value) {
   return JSON.stringify(String(value).replace(/[\u0000-\u001f\u007f]/g, ' '));
 }
 
-/** Replaces each ?name of the query with the given (already formatted) term. */
-export function bind(text, terms) {
-  let out = text;
-  for (const [name, term] of Object.entries(terms)) {
-    out = out.replace(new RegExp(`\\?${name}\\b`, 'g'), term);
+/** The RDF term a value stands for, by the parameter type of the manifest (the types of the named queries). */
+export function term(type, value) {
+  const v = String(value).trim();
+  switch (type) {
+    case 'iri': return iri(v);
+    case 'string': return literal(value);
+    case 'integer':
+      if (!/^[+-]?\d+$/.test(v)) throw new Error(`not an integer: ${value}`);
+      return `"${v}"^^<http://www.w3.org/2001/XMLSchema#integer>`;
+    case 'decimal':
+      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v)) throw new Error(`not a decimal: ${value}`);
+      return `"${v}"^^<http://www.w3.org/2001/XMLSchema#decimal>`;
+    case 'boolean':
+      if (v !== 'true' && v !== 'false') throw new Error(`not a boolean: ${value}`);
+      return v;
+    default: throw new Error(`unknown parameter type: ${type}`);
   }
-  return out;
 }
 
-/** Runs a SELECT; returns rows of plain values ({var: string}), numbers for numeric literals. */
-export async function select(text) {
-  const response = await fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' },
-    body: new URLSearchParams({ query: text }),
-  });
-  if (!response.ok) throw new Error(`SPARQL endpoint: HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
-  const json = await response.json();
-  return json.results.bindings.map((b) => {
-    const row = {};
-    for (const [k, v] of Object.entries(b)) row[k] = plain(v);
-    return row;
-  });
+/** A VALUES block binding each variable to its term, e.g. VALUES (?resource) { (<https://…>) }. */
+export function values(terms) {
+  const names = Object.keys(terms);
+  if (!names.length) return '';
+  return `VALUES (${names.map((n) => '?' + n).join(' ')}) { (${names.map((n) => terms[n]).join(' ')}) }\n`;
+}
+
+/** The query with the given terms bound: a VALUES block opens its (outermost) WHERE group. */
+export function bind(text, terms) {
+  const block = values(terms);
+  if (!block) return text;
+  const at = /\bWHERE\s*\{/i.exec(text);
+  if (!at) throw new Error('a query to bind values in needs a WHERE clause');
+  const end = at.index + at[0].length;
+  return `${text.slice(0, end)}\n  ${block}${text.slice(end)}`;
+}
+
+/** The terms for a query's parameters from plain values, by the types its manifest entry declares. */
+export async function terms(name, params) {
+  const entry = (await queryManifest()).queries[name];
+  if (!entry) throw new Error(`no explorer query ${name}`);
+  const declared = entry.params || {};
+  const out = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (!declared[k]) throw new Error(`query ${name} has no parameter ${k}`);
+    out[k] = term(declared[k], v);
+  }
+  return out;
 }
 
 /** Raw SPARQL JSON (for the query page, which shows terms as they are). */
@@ -66,8 +104,18 @@ export async function selectRaw(text) {
     body: new URLSearchParams({ query: text }),
   });
   const body = await response.text();
-  if (!response.ok) throw new Error(`HTTP ${response.status}: ${body.slice(0, 800)}`);
+  if (!response.ok) throw new Error(`SPARQL endpoint: HTTP ${response.status}: ${body.slice(0, 800)}`);
   return JSON.parse(body);
+}
+
+/** Runs a SELECT; returns rows of plain values ({var: string}), numbers for numeric literals. */
+export async function select(text) {
+  const json = await selectRaw(text);
+  return json.results.bindings.map((b) => {
+    const row = {};
+    for (const [k, v] of Object.entries(b)) row[k] = plain(v);
+    return row;
+  });
 }
 
 const NUMERIC = /#(integer|decimal|double|float|long|int|nonNegativeInteger|positiveInteger|gYear)$/;
@@ -80,9 +128,9 @@ function plain(term) {
   return term.value;
 }
 
-/** Runs one of the explorer's query files with ?resource and other variables bound. */
-export async function run(name, terms = {}) {
-  return select(bind(await queryText(name), terms));
+/** Runs one of the explorer's queries with its parameters (plain values: an IRI, a string, …) bound. */
+export async function run(name, params = {}) {
+  return select(bind(await queryText(name), await terms(name, params)));
 }
 
 export async function api(path) {

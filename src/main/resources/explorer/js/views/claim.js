@@ -1,19 +1,19 @@
 // Claim: the statement in words, the grade and why, the validation findings, where it is said (in its
 // paragraph) and each line of evidence with links to DOI and PubMed.
 import { h, gradeBadge, failure } from '../dom.js';
-import { run, iri, api, localHref, shortId } from '../sparql.js';
+import { run, localHref, shortId } from '../sparql.js';
 import { codePointIndex, paragraphAround } from '../text.js';
 
 const conceptLink = (value, label) => h('a', { href: localHref(value), class: 'concept' }, label);
 
 export async function claimView(url) {
   const claimIri = 'https://w3id.org/claimgraph/id' + url.pathname.slice(3);
-  const terms = { resource: iri(claimIri) };
+  const terms = { resource: claimIri };
   const [rows, quotes, evidence] = await Promise.all([run('claim', terms), run('claim-quotes', terms), run('claim-evidence', terms)]);
   if (!rows.length) return h('div', {}, h('h1', {}, 'No such claim'), h('p', {}, claimIri));
   const c = rows[0];
   const qualifiers = [...new Set(rows.map((r) => r.qualifier).filter(Boolean))];
-  const doc = quotes.length ? (await run('document', { resource: iri(c.document) }))[0] : null;
+  const doc = quotes.length ? (await run('document', { resource: c.document }))[0] : null;
   const id = shortId(claimIri);
 
   return h('article', { class: 'claim-view' },
@@ -42,12 +42,23 @@ export async function claimView(url) {
       h('p', {}, 'The same URL answers with RDF when asked: ', h('code', {}, `curl -H 'Accept: text/turtle' ${location.origin}${url.pathname}`))));
 }
 
+// The server computes the findings once, after it starts; until then it answers 503 with Retry-After.
 async function findings(claimIri) {
+  const path = '/api/findings?claim=' + encodeURIComponent(claimIri);
   try {
-    const body = await api('/api/findings?claim=' + encodeURIComponent(claimIri));
-    if (!body.findings.length) return h('p', { class: 'no-findings' }, 'No findings: no rule flags this claim.');
-    return h('ul', { class: 'finding-list' }, body.findings.map((f) => h('li', { class: `finding severity-${f.severity}` },
-      h('span', { class: `badge sev-${f.severity}` }, f.severity), ' ', h('strong', {}, f.rule), ': ', f.message)));
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(path, { headers: { Accept: 'application/json' } });
+      const body = await response.json().catch(() => ({}));
+      const retry = Number(response.headers.get('Retry-After'));
+      if (response.status === 503 && retry > 0 && attempt < 6) {
+        await new Promise((resolve) => setTimeout(resolve, retry * 1000));
+        continue;
+      }
+      if (!response.ok) return h('p', { class: 'muted' }, `No findings to show: ${body.error || `HTTP ${response.status}`}.`);
+      if (!body.findings.length) return h('p', { class: 'no-findings' }, 'No findings: no rule flags this claim.');
+      return h('ul', { class: 'finding-list' }, body.findings.map((f) => h('li', { class: `finding severity-${f.severity}` },
+        h('span', { class: `badge sev-${f.severity}` }, f.severity), ' ', h('strong', {}, f.rule), ': ', f.message)));
+    }
   } catch (error) {
     return failure(error);
   }

@@ -1,7 +1,7 @@
 // Concept: labels, definition and external ids; the network of mineral → mechanism → outcome around it
 // (SVG, laid out here in three columns); every claim about it, grouped by relation.
 import { h, s, gradeBadge, gradeClass } from '../dom.js';
-import { run, iri, localHref, shortId } from '../sparql.js';
+import { run, localHref, shortId } from '../sparql.js';
 
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -13,7 +13,7 @@ const COLUMN = {
 
 export async function conceptView(url) {
   const conceptIri = 'https://w3id.org/claimgraph/id' + url.pathname.slice(3);
-  const terms = { resource: iri(conceptIri) };
+  const terms = { resource: conceptIri };
   const [props, claims, edges] = await Promise.all([run('resource', terms), run('concept-claims', terms), run('concept-network', terms)]);
   if (!props.length) return h('div', {}, h('h1', {}, 'No such concept'), h('p', {}, conceptIri));
   const values = (p) => props.filter((r) => r.property === p);

@@ -2,17 +2,17 @@
 // when unsupported), and a side list. Each highlight is a link to its claim; /id/document/X#claim-003-001
 // scrolls to and marks one claim.
 import { h, gradeBadge, flagBadge, gradeClass } from '../dom.js';
-import { run, iri, localHref, shortId } from '../sparql.js';
+import { run, localHref, shortId, queryText, select, bind, terms } from '../sparql.js';
 import { facetPatterns, fill, flagPattern } from '../facets.js';
-import { queryText, select } from '../sparql.js';
 import { codePointIndex } from '../text.js';
 
 export async function documentView(url) {
   const docIri = 'https://w3id.org/claimgraph/id' + url.pathname.slice(3);
   const patterns = await facetPatterns();
   const [docs, claims] = await Promise.all([
-    run('document', { resource: iri(docIri) }),
-    queryText('document-claims').then((t) => select(fill(t, { flag: flagPattern(patterns) }).replace(/\?resource\b/g, iri(docIri)))),
+    run('document', { resource: docIri }),
+    Promise.all([queryText('document-claims'), terms('document-claims', { resource: docIri })])
+      .then(([t, bound]) => select(bind(fill(t, { flag: flagPattern(patterns) }), bound))),
   ]);
   if (!docs.length) return h('div', {}, h('h1', {}, 'No such document'), h('p', {}, docIri));
   const d = docs[0];

@@ -1,11 +1,11 @@
 // Any other IRI of the graph (a reference, an evidence line, a quote, a vocabulary term): its statements,
 // and for a reference the claims that rest on it.
 import { h, gradeBadge } from '../dom.js';
-import { run, iri, localHref, shortId, compact } from '../sparql.js';
+import { run, localHref, shortId, compact } from '../sparql.js';
 
 export async function resourceView(url) {
   const resourceIri = 'https://w3id.org/claimgraph/id' + url.pathname.slice(3);
-  const terms = { resource: iri(resourceIri) };
+  const terms = { resource: resourceIri };
   const props = await run('resource', terms);
   if (!props.length) return h('div', {}, h('h1', {}, 'Not in the graph'), h('p', {}, resourceIri));
   const title = props.find((p) => /title|prefLabel/.test(p.property))?.value || shortId(resourceIri);

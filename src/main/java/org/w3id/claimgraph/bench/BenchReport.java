@@ -11,25 +11,19 @@ import java.util.List;
 import java.util.Locale;
 
 import org.w3id.claimgraph.bench.Benchmark.QueryResult;
-import org.w3id.claimgraph.bench.Benchmark.RuleResult;
+import org.w3id.claimgraph.bench.Benchmark.RuleTiming;
 import org.w3id.claimgraph.bench.Benchmark.Settings;
 import org.w3id.claimgraph.bench.Benchmark.SizeResult;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.MarkdownReport;
 
 /** The benchmark's Markdown report: every figure beside its baseline and the ratio between them. */
 final class BenchReport {
     private BenchReport() {}
 
+    /** Writes the report to {@code out}; the sections of other commands already in it (ingest-bench, bench mix) stay. */
     static void write(Settings settings, Machine machine, List<SizeResult> results, Path out) {
-        String text = render(settings, machine, results);
-        Path target = out.toAbsolutePath().normalize();
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
-        try {
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new InputException(out + ": cannot write the report: " + e.getMessage(), e);
-        }
+        MarkdownReport.writeOwnSections(out.toAbsolutePath().normalize(), render(settings, machine, results));
     }
 
     static String render(Settings settings, Machine machine, List<SizeResult> measured) {
@@ -65,7 +59,7 @@ final class BenchReport {
             double riotRate = r.quads() / r.riotSeconds();
             double loadRate = r.quads() / r.loadSeconds();
             boolean validated = !r.rules().isEmpty();
-            String atLeast = r.rules().stream().anyMatch(RuleResult::timedOut) ? "> " : "";
+            String atLeast = r.rules().stream().anyMatch(RuleTiming::timedOut) ? "> " : "";
             md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %.2f | %s | %.2f | %s | %,.0f | %,d | %,d | %.1f → %.1f |%n",
                     r.claims(), r.documents(), r.quads(), r.claims() / r.buildSeconds(), riotRate, loadRate, loadRate / riotRate,
                     validated ? atLeast + String.format(Locale.ROOT, "%.2f", r.validationSeconds()) : "n/a",
@@ -111,7 +105,7 @@ final class BenchReport {
             if (r.rules().isEmpty()) {
                 md.append(String.format(Locale.ROOT, "| %,d | (no rules file) | | |%n", r.claims()));
             }
-            for (RuleResult rule : r.rules()) {
+            for (RuleTiming rule : r.rules()) {
                 md.append(rule.timedOut()
                         ? String.format(Locale.ROOT, "| %,d | %s | timed out | > %.0f |%n", r.claims(), rule.id(), rule.seconds())
                         : String.format(Locale.ROOT, "| %,d | %s | %,d | %.2f |%n", r.claims(), rule.id(), rule.findings(), rule.seconds()));

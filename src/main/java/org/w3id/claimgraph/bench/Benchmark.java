@@ -1,6 +1,5 @@
 package org.w3id.claimgraph.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,14 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -23,19 +17,19 @@ import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.query.QueryCancelledException;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.QueryExecBuilder;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.load.StreamingBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.StrictRdfReader;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.scale.CorpusGenerator;
+import org.w3id.claimgraph.generate.CorpusGenerator;
 import org.w3id.claimgraph.server.ClaimServer;
 import org.w3id.claimgraph.store.TdbStore;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
+import org.w3id.claimgraph.project.GraphNames;
 
 /**
  * Measures claimgraph at growing corpus sizes against the physical limits: for each size it generates a
@@ -74,18 +68,18 @@ public final class Benchmark {
     }
 
     /** One rule's figures; {@code findings} is -1 when the rule passed the timeout. */
-    public record RuleResult(String id, long findings, double seconds) {
+    public record RuleTiming(String id, long findings, double seconds) {
         boolean timedOut() {
             return findings < 0;
         }
     }
 
     public record SizeResult(long claims, long documents, long quads, double generateSeconds, double buildSeconds,
-                             double riotSeconds, double loadSeconds, List<RuleResult> rules, double scanSeconds,
+                             double riotSeconds, double loadSeconds, List<RuleTiming> rules, double scanSeconds,
                              long claimTriples, double serverStartMillis, List<QueryResult> queries,
                              long heapPeakMiB, long processPeakMiB, double loadAverageBefore, double loadAverageAfter) {
         double validationSeconds() {
-            return rules.stream().mapToDouble(RuleResult::seconds).sum();
+            return rules.stream().mapToDouble(RuleTiming::seconds).sum();
         }
     }
 
@@ -125,7 +119,7 @@ public final class Benchmark {
 
         log.accept(size + " claims: building " + nquads);
         t0 = System.nanoTime();
-        StreamingBuild.Result built = StreamingBuild.create().layout(new ProjectLayout(corpus)).progress(log).writeNQuads(nquads);
+        GraphBuild.Result built = GraphBuild.create().layout(new ProjectLayout(corpus)).progress(log).writeNQuads(nquads);
         double buildSeconds = seconds(t0);
 
         log.accept(size + " claims: RIOT parse baseline");
@@ -152,12 +146,13 @@ public final class Benchmark {
         while (!http.ok(server.url() + "$/ping")) Thread.sleep(5);
         double serverStartMillis = (System.nanoTime() - t0) / 1e6;
         try {
-            List<RuleResult> rules = validate(dsg, size);
+            GraphSource source = GraphSource.of(dsg, "TDB2 database " + db);
+            List<RuleTiming> rules = validate(source, size);
             log.accept(size + " claims: claim scan baseline");
             t0 = System.nanoTime();
             long claimTriples = scanClaimGraphs(dsg);
             double scanSeconds = seconds(t0);
-            List<QueryResult> queries = queries(dsg, http, size);
+            List<QueryResult> queries = queries(source, http, size);
             SizeResult result = new SizeResult(generated.claims(), built.documents(), built.quads(), generateSeconds, buildSeconds,
                     riotSeconds, loadSeconds, rules, scanSeconds, claimTriples, serverStartMillis, queries,
                     PeakMemory.heapPeakMiB(), PeakMemory.processHighWaterMiB(), loadBefore, Machine.loadAverage());
@@ -166,20 +161,22 @@ public final class Benchmark {
             server.stop();
             TdbStore.close(dsg);
             if (!settings.keep()) {
-                CorpusGenerator.deleteTree(db);
+                TdbStore.delete(db);
                 CorpusGenerator.deleteTree(corpus);
             }
         }
     }
 
-    private List<RuleResult> validate(DatasetGraph dsg, long size) {
-        List<RuleResult> results = new ArrayList<>();
+    /** Each rule as validate runs it on a store ({@link Rule#fullScan()}: its query with the target join), timed alone. */
+    private List<RuleTiming> validate(GraphSource source, long size) {
+        List<RuleTiming> results = new ArrayList<>();
         if (settings.rulesFile() == null || !Files.isRegularFile(settings.rulesFile())) return results;
-        for (RuleQueries.RuleQuery rule : RuleQueries.read(settings.rulesFile()).rules()) {
+        RuleSet rules = RuleSet.read(new StrictRdfReader(repository).readGraph(settings.rulesFile()), repository.display(settings.rulesFile()));
+        for (Rule rule : rules.all()) {
             log.accept(size + " claims: rule " + rule.id());
             long t0 = System.nanoTime();
-            long findings = count(dsg, rule.query(), settings.ruleTimeout());
-            results.add(new RuleResult(rule.id(), findings, seconds(t0)));
+            long findings = count(source, rule.fullScan(), settings.ruleTimeout());
+            results.add(new RuleTiming(rule.id(), findings, seconds(t0)));
             if (findings < 0) log.accept(size + " claims: rule " + rule.id() + " timed out");
         }
         return results;
@@ -205,7 +202,7 @@ public final class Benchmark {
         });
     }
 
-    private List<QueryResult> queries(DatasetGraph dsg, HttpLatency http, long size) throws Exception {
+    private List<QueryResult> queries(GraphSource source, HttpLatency http, long size) throws Exception {
         List<QueryResult> results = new ArrayList<>();
         QueryLibrary library = QueryLibrary.load(repository);
         String firstClaim = "claim:g0000001-0001";
@@ -228,7 +225,7 @@ public final class Benchmark {
                         "HTTP 503".equals(failure) ? null : failure));
                 continue;
             }
-            InProcessRuns inProcess = inProcess(dsg, query);
+            InProcessRuns inProcess = inProcess(source, query);
             Percentiles one = http.measure(text, 1, settings.samples(), settings.budget());
             Percentiles eight = http.measure(text, 8, settings.samples(), settings.budget());
             results.add(new QueryResult(named.name(), args.isEmpty() ? "" : args.toString(), inProcess.rows(), inProcess.latency(), one, eight));
@@ -240,69 +237,39 @@ public final class Benchmark {
     private record InProcessRuns(long rows, Percentiles latency) {}
 
     // The runs count the rows anyway, so no separate run is spent on counting them.
-    private InProcessRuns inProcess(DatasetGraph dsg, Query query) {
+    private InProcessRuns inProcess(GraphSource source, Query query) {
         long rows = 0;
         List<Double> samples = new ArrayList<>();
         long deadline = System.nanoTime() + settings.budget().toNanos();
         for (int i = 0; i < settings.samples(); i++) {
             if (i > 0 && System.nanoTime() > deadline) break;
             long t0 = System.nanoTime();
-            rows = count(dsg, query);
+            rows = count(source, query, null);
             samples.add((System.nanoTime() - t0) / 1e6);
         }
         return new InProcessRuns(rows, Percentiles.of(samples, 0));
     }
 
-    /** Runs a SELECT over the union of the named graphs and counts its rows as they stream. */
-    static long count(DatasetGraph dsg, Query query) {
-        return count(dsg, query, null);
-    }
-
     /**
-     * As {@link #count(DatasetGraph, Query)}, giving up after {@code timeout} (null: never) and returning -1.
-     * ARQ's own timeout is cooperative and some query shapes miss it in Jena 5.6, so a watchdog also aborts.
+     * Runs a SELECT and counts its rows as they stream, giving up after {@code timeout} (null: never) and
+     * returning -1.
      */
-    static long count(DatasetGraph dsg, Query query, Duration timeout) {
-        return Txn.calculateRead(dsg, () -> {
-            // Same sort limit as the server, so that the in-process floor does the same work.
-            QueryExecBuilder builder = QueryExec.dataset(dsg).query(query).set(TDB2.symUnionDefaultGraph, true)
-                    .set(ARQ.spillToDiskThreshold, ClaimServer.SORT_ROWS_IN_MEMORY);
-            if (timeout != null) builder.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            try (QueryExec exec = builder.build()) {
-                ScheduledFuture<?> watchdog = timeout == null ? null
-                        : WATCHDOG.schedule(exec::abort, timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-                try {
-                    RowSet rows = exec.select();
-                    long n = 0;
-                    while (rows.hasNext()) {
-                        rows.next();
-                        n++;
-                    }
-                    return n;
-                } catch (QueryCancelledException e) {
-                    return -1L;
-                } finally {
-                    if (watchdog != null) watchdog.cancel(false);
+    static long count(GraphSource source, Query query, Duration timeout) {
+        try {
+            return source.stream(query, timeout, rows -> {
+                long n = 0;
+                while (rows.hasNext()) {
+                    rows.next();
+                    n++;
                 }
-            }
-        });
+                return n;
+            });
+        } catch (QueryCancelledException e) {
+            return -1L;
+        }
     }
-
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "bench-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // Best effort.
-        }
     }
 }

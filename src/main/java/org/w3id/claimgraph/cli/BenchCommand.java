@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.w3id.claimgraph.bench.Benchmark;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;
@@ -17,10 +17,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
+        subcommands = BenchMixCommand.class,
         description = {
                 "Measure generate, build, load, validation and the named queries (in-process and over HTTP at 1 and 8 clients) at each corpus size,",
                 "each beside its baseline (RIOT parse, one scan of the claim triples, in-process queries), and write a Markdown table (rewritten after each size).",
-                "Set the heap with CLAIMGRAPH_JAVA_OPTS, e.g. -Xmx12g."
+                "Set the heap with CLAIMGRAPH_JAVA_OPTS, e.g. -Xmx12g.",
+                "./claimgraph bench mix --tdb DIR runs a mixed load of many clients against a served database instead."
         })
 final class BenchCommand implements Callable<Integer> {
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Dataset;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.GraphNames;
+import org.w3id.claimgraph.query.QueryLibrary;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,12 +28,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GraphBuild build = GraphBuild.create().layout(ProjectLayout.locate());
-        extraFiles.forEach(build::extraFile);
-        Dataset dataset = build.build();
+        ProjectLayout layout = ProjectLayout.locate();
+        Dataset dataset = GraphBuild.create().layout(layout).extraFiles(extraFiles).build();
         long claimGraphs = dataset.asDatasetGraph().stream()
                 .map(q -> q.getGraph().getURI()).filter(g -> g.startsWith(GraphNames.DOCUMENT_PREFIX)).distinct().count();
-        long claims = GraphFacts.count(dataset, "claims");
+        long claims = GraphFacts.count(GraphSource.of(dataset.asDatasetGraph(), "seed graph"), QueryLibrary.load(layout), "claims");
         System.out.printf("ok: %d claims from %d documents, %d quads verified%n",
                 claims, claimGraphs, dataset.asDatasetGraph().stream().count());
         return ExitCode.OK;

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.validate.ClaimExplainer;
 import org.w3id.claimgraph.validate.ClaimLocator;
 import org.w3id.claimgraph.validate.Explanation;
 import org.w3id.claimgraph.validate.ExplanationTextWriter;
-import org.w3id.claimgraph.validate.ValidationSource;
 import org.w3id.claimgraph.validate.Validator;
 
 import picocli.CommandLine.Command;
@@ -34,14 +34,19 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     GraphSourceOptions source;
 
+    @Mixin
+    EngineOption engine;
+
     @Override
     public Integer call() {
         ProjectLayout layout = ProjectLayout.locate();
         String iri = ClaimExplainer.resolve(claim);
         Validator validator = Validator.load(layout);
-        ValidationSource graph = source.open(layout, extraFiles);
-        Explanation explanation = new ClaimExplainer(layout, validator).explain(graph, source.engine(graph), iri);
-        new ExplanationTextWriter(new ClaimLocator(layout)).write(explanation, System.out);
+        try (GraphSource graph = source.open(layout, extraFiles)) {
+            if (source.isStore()) validator.requireVocabularies(graph);
+            Explanation explanation = new ClaimExplainer(layout, validator).explain(graph, engine.kind(graph, source.isStore()), iri);
+            new ExplanationTextWriter(new ClaimLocator(layout)).write(explanation, System.out);
+        }
         System.out.flush();
         return ExitCode.OK;
     }

@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.w3id.claimgraph.load.AtomicFile;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.AtomicFile;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

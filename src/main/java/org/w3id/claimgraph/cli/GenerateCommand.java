@@ -3,8 +3,8 @@ package org.w3id.claimgraph.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.scale.CorpusGenerator;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.generate.CorpusGenerator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,21 +1,15 @@
 package org.w3id.claimgraph.cli;
 
-import org.apache.jena.query.Dataset;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.apache.jena.sparql.core.Var;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
 
-/** Single numbers about a built graph, read from the graph-summary query. */
+/** Single numbers about a graph, read from the named query graph-summary. */
 final class GraphFacts {
     private GraphFacts() {}
 
-    static long count(Dataset dataset, String column) {
-        var query = QueryLibrary.load(ProjectLayout.locate()).get("graph-summary").parse();
-        try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(UnionDefaultGraph.wrap(dataset.asDatasetGraph()))).query(query).build()) {
-            QuerySolution row = qe.execSelect().next();
-            return row.getLiteral(column).getLong();
-        }
+    static long count(GraphSource graph, QueryLibrary library, String column) {
+        return graph.stream(library.get("graph-summary").parse(), null,
+                rows -> ((Number) rows.next().get(Var.alloc(column)).getLiteralValue()).longValue());
     }
 }

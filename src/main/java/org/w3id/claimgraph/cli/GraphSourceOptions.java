@@ -3,52 +3,62 @@ package org.w3id.claimgraph.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.validate.Engine;
-import org.w3id.claimgraph.validate.ValidationSource;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** Where validate and explain read the graph: the seeds (default), a TDB2 database or a SPARQL endpoint. */
+/**
+ * Where a command reads the graph: the seed graph built and verified in memory (the default), a TDB2 database
+ * ({@code --tdb DIR}) or a SPARQL endpoint ({@code --endpoint URL}). The same options on every command that
+ * reads the graph.
+ */
 final class GraphSourceOptions {
 
-    enum EngineChoice { auto, shacl, sparql }
-
     static final class Store {
-        @Option(names = "--tdb", paramLabel = "DIR", description = "Read a TDB2 database holding the dataset's named graphs instead of building the seed graph.")
+        @Option(names = "--tdb", paramLabel = "DIR", description = "Read a TDB2 database holding the dataset's named graphs (as ./claimgraph load --tdb DIR writes it) instead of building the seed graph.")
         Path tdb;
 
-        @Option(names = "--endpoint", paramLabel = "URL", description = "Query a SPARQL 1.1 endpoint whose default graph is the union of the claim graph's named graphs; the rules run as SPARQL queries.")
+        @Option(names = "--endpoint", paramLabel = "URL", description = "Read a SPARQL 1.1 endpoint whose default graph is the union of the dataset's named graphs, e.g. http://localhost:3030/kg/sparql.")
         String endpoint;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Store store;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
-            description = "How the rules run: shacl (Jena SHACL, one query per claim and rule), sparql (one query per rule over all claims) or auto (shacl for the seed graph, sparql for a TDB2 database or an endpoint; default).")
-    EngineChoice engine;
-
-    ValidationSource open(ProjectLayout layout, List<Path> extraFiles) {
-        if (store != null && !extraFiles.isEmpty()) {
-            throw new InputException("extra files are validated together with the seed graph; they cannot be combined with --tdb or --endpoint");
-        }
-        if (store == null) return ValidationSource.seeds(layout, extraFiles);
-        ValidationSource source = store.tdb != null ? ValidationSource.tdb(store.tdb) : ValidationSource.endpoint(store.endpoint);
-        return source.requireVocabularies(layout);
+    /** Whether the graph is a store (a TDB2 database or an endpoint) rather than the seed graph. */
+    boolean isStore() {
+        return store != null;
     }
 
-    Engine engine(ValidationSource source) {
-        return switch (engine) {
-            case shacl -> {
-                if (source.dataset().isEmpty()) throw new InputException("--engine shacl needs a local graph; an endpoint is validated with SPARQL queries (--engine sparql)");
-                yield Engine.SHACL;
-            }
-            case sparql -> Engine.SPARQL;
-            // A query per claim and rule is fine for the seeds but takes hours on a store of a million claims.
-            case auto -> store == null ? Engine.SHACL : Engine.SPARQL;
-        };
+    /**
+     * The TDB2 database directory a command that needs the data in this process (a server) works on, or null for
+     * the seed graph; an input error naming {@code command} for an endpoint, whose graph is served already.
+     */
+    Path localDatabase(String command) {
+        if (store == null) return null;
+        if (store.endpoint != null) {
+            throw new InputException(command + " needs the graph in this process (--tdb DIR, or the seed graph without either option); "
+                    + store.endpoint + " is a SPARQL endpoint, which serves its graph already");
+        }
+        return store.tdb;
+    }
+
+    /** The seed graph (built with the extra files) unless a store was given. */
+    GraphSource open(ProjectLayout layout, List<Path> extraFiles) {
+        if (store != null && !extraFiles.isEmpty()) {
+            throw new InputException("extra files are verified together with the seed graph; they cannot be combined with --tdb or --endpoint");
+        }
+        if (store == null) return seeds(layout, extraFiles);
+        return store.tdb != null ? GraphSource.tdb2(store.tdb) : GraphSource.endpoint(store.endpoint);
+    }
+
+    /** The verified seed graph of the project in memory, with extra RDF files verified together with it. */
+    static GraphSource seeds(ProjectLayout layout, List<Path> extraFiles) {
+        var dataset = GraphBuild.create().layout(layout).extraFiles(extraFiles).build().asDatasetGraph();
+        return GraphSource.of(dataset, extraFiles.isEmpty() ? "seed graph" : "seed graph with " + extraFiles.size() + " extra file(s)");
     }
 }

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.w3id.claimgraph.ingest.IngestBenchmark;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.MarkdownReport;
+import org.w3id.claimgraph.project.ProjectLayout;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--articles", defaultValue = "1000", paramLabel = "N", description = "How many generated articles to ingest (default: ${DEFAULT-VALUE}).")
     int articles;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the Markdown section to FILE.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the Markdown section into FILE (such as BENCHMARKS.md), in place of its Ingest section; the file's other sections stay.")
     Path out;
 
     @Override
@@ -31,7 +32,7 @@ final class IngestBenchCommand implements Callable<Integer> {
         IngestBenchmark bench = new IngestBenchmark(ProjectLayout.locate(), articles, work);
         try {
             String md = IngestBenchmark.markdown("./claimgraph ingest-bench --articles " + articles, bench.quality(), bench.speed());
-            if (out != null) Files.writeString(out, md, StandardCharsets.UTF_8);
+            if (out != null) MarkdownReport.writeOwnSections(out, md);
             else System.out.print(md);
         } finally {
             bench.cleanUp();

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 
 import org.w3id.claimgraph.ingest.Ingest;
 import org.w3id.claimgraph.ingest.UnknownConcept;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,20 +1,14 @@
 package org.w3id.claimgraph.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-import org.apache.jena.query.Dataset;
-import org.apache.jena.system.progress.MonitorOutput;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.load.StreamingBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.store.DatabaseLoad;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;
@@ -26,7 +20,8 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Build and verify the graph exactly as check does, then write it into a TDB2 database for ./claimgraph serve --tdb DIR.",
                 "Documents are built and checked one at a time into an N-Quads file, which TDB2's bulk loader writes into a new directory next to DIR;",
-                "that directory is renamed into place when complete: a failed or interrupted load leaves DIR as it was.",
+                "DIR is then switched to it with one rename: a failed, interrupted or killed load leaves DIR as it was, and the next load or serve removes what it left.",
+                "A load refuses at once while a server has DIR open, and a server refuses while a load runs.",
                 "On a terminal it shows its progress: phase, documents or quads so far, rate."
         })
 final class LoadCommand implements Callable<Integer> {
@@ -57,33 +52,8 @@ final class LoadCommand implements Callable<Integer> {
         };
         boolean showProgress = progress || System.console() != null;
         Consumer<String> lines = showProgress ? line -> System.err.println("claimgraph: " + line) : line -> {};
-        if (!extraFiles.isEmpty()) {
-            GraphBuild build = GraphBuild.create().layout(layout);
-            extraFiles.forEach(build::extraFile);
-            Dataset dataset = build.build();
-            long quads = TdbStore.write(dataset.asDatasetGraph(), tdb);
-            System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n",
-                    quads, GraphFacts.count(dataset, "claims"), GraphFacts.count(dataset, "documents"), tdb);
-            return ExitCode.OK;
-        }
-        Path target = tdb.toAbsolutePath().normalize();
-        Path nquads = target.resolveSibling("." + target.getFileName() + ".build-" + UUID.randomUUID() + ".nq");
-        try {
-            lines.accept("build: reading and checking " + layout.seedsDir());
-            StreamingBuild.Result built = StreamingBuild.create().layout(layout).progress(lines).writeNQuads(nquads);
-            lines.accept(String.format("build: %,d quads, %,d claims, %,d documents; loading with the %s loader",
-                    built.quads(), built.claims(), built.documents(), loader));
-            MonitorOutput output = showProgress ? (fmt, args) -> lines.accept("load: " + String.format(fmt, args))
-                    : (fmt, args) -> {};
-            long quads = TdbStore.write(nquads, built.prefixes(), built.quads(), tdb, kind, output);
-            System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n", quads, built.claims(), built.documents(), tdb);
-            return ExitCode.OK;
-        } finally {
-            try {
-                Files.deleteIfExists(nquads);
-            } catch (IOException e) {
-                // Best effort: the build file is named after the database it was for.
-            }
-        }
+        DatabaseLoad.Result loaded = DatabaseLoad.of(layout).extraFiles(extraFiles).loader(kind).progress(lines).into(tdb);
+        System.out.printf("loaded %d quads (%d claims, %d documents) into %s%n", loaded.quads(), loaded.claims(), loaded.documents(), tdb);
+        return ExitCode.OK;
     }
 }

@@ -2,9 +2,9 @@ package org.w3id.claimgraph.cli;
 
 import java.io.PrintWriter;
 
-import org.w3id.claimgraph.load.BuildFailure;
-import org.w3id.claimgraph.load.BuildProblem;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.BuildFailure;
+import org.w3id.claimgraph.project.BuildProblem;
+import org.w3id.claimgraph.project.InputException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,7 +2,6 @@ package org.w3id.claimgraph.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,20 +9,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.Page;
-import org.w3id.claimgraph.query.Prefixes;
+import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
 import org.w3id.claimgraph.query.ResultFormat;
 import org.w3id.claimgraph.query.TextTable;
 
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,16 +56,8 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "N", description = "Skip the first N rows (with --limit, the page that starts after them).")
     Long offset;
 
-    @ArgGroup(exclusive = true)
-    Source source;
-
-    static final class Source {
-        @Option(names = "--tdb", paramLabel = "DIR", description = "Query this TDB2 database (union default graph) instead of the seed graph.")
-        Path tdb;
-
-        @Option(names = "--endpoint", paramLabel = "URL", description = "Query this SPARQL endpoint, e.g. http://localhost:3030/kg/sparql.")
-        String endpoint;
-    }
+    @Mixin
+    GraphSourceOptions source;
 
     static final class FormatConverter implements CommandLine.ITypeConverter<ResultFormat> {
         @Override
@@ -103,8 +93,8 @@ final class QueryCommand implements Callable<Integer> {
         }
         Page page = new Page(limit, offset == null ? 0 : offset);
         Query bound = page.applyTo(query.bind(values()));
-        try (QueryTarget target = target(layout)) {
-            target.stream(bound, null, rows -> {
+        try (GraphSource graph = source.open(layout, List.of())) {
+            graph.stream(bound, null, rows -> {
                 format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));
                 return null;
             });
@@ -126,12 +116,6 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         return values;
-    }
-
-    private QueryTarget target(ProjectLayout layout) {
-        if (source != null && source.tdb != null) return QueryTarget.tdb2(source.tdb);
-        if (source != null && source.endpoint != null) return QueryTarget.endpoint(source.endpoint);
-        return QueryTarget.dataset(GraphBuild.create().layout(layout).build().asDatasetGraph(), "the seed graph");
     }
 
     private static void printList(QueryLibrary library, PrintStream out) {

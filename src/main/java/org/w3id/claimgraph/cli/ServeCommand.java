@@ -7,17 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.util.Context;
 import org.w3id.claimgraph.explore.ClaimFindings;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.explore.Explorer;
-import org.w3id.claimgraph.validate.ValidationSource;
 import org.w3id.claimgraph.validate.Validator;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.server.Banner;
 import org.w3id.claimgraph.server.ClaimServer;
@@ -25,6 +26,7 @@ import org.w3id.claimgraph.server.DatasetSummary;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve",
@@ -39,12 +41,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--tdb", paramLabel = "DIR", description = "Serve the TDB2 database made by ./claimgraph load --tdb DIR instead of building in memory.")
-    Path tdb;
+    @Mixin
+    GraphSourceOptions graphSource;
 
     @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Longest a query may run, e.g. 30s, 500ms, 2m (default: ${DEFAULT-VALUE}); clients cannot raise it.")
     Duration timeout;
+
+    @Option(names = "--max-queries", paramLabel = "N",
+            description = "How many requests that query the data run at once; the others wait their turn (default: two per processor, here ${DEFAULT-VALUE}).")
+    int maxQueries = ClaimServer.defaultMaxRunningQueries();
 
     @Option(names = "--update-users", paramLabel = "FILE",
             description = "Enable /kg/update and /kg/data for the users in FILE ('name: password' per line, HTTP Basic); every write is checked against the SHACL shapes.")
@@ -53,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ProjectLayout layout = ProjectLayout.locate();
+        Path tdb = graphSource.localDatabase("serve");
         DatasetGraph dataset;
         String source;
         if (tdb != null) {
@@ -66,14 +73,14 @@ final class ServeCommand implements Callable<Integer> {
         ClaimServer server;
         try {
             library = QueryLibrary.load(layout);
-            QueryTarget target = QueryTarget.dataset(dataset, source);
             ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
-                    .updateUsers(updateUsers).requestLog(true)
-                    .addServlet("/api/*", new QueryApiServlet(library, target, timeout))
-                    .corsPath("/api/*");
+                    .maxRunningQueries(maxQueries).updateUsers(updateUsers).requestLog(true).queryRewrite(QueryLibrary.resolver(layout));
+            // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
+            GraphSource graph = GraphSource.of(builder.servedDataset(), source);
+            builder.addServlet("/api/*", new QueryApiServlet(library, graph, timeout)).corsPath("/api/*");
             ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
-                    ValidationSource.of(DatasetFactory.wrap(dataset), source));
-            server = Explorer.install(builder, target, library, findings).build();
+                    GraphSource.of(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR)), source));
+            server = Explorer.install(builder, layout, graph, findings).build();
             start(server);
         } catch (RuntimeException e) {
             if (tdb != null) TdbStore.close(dataset);
@@ -91,6 +98,23 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         server.join();
         return ExitCode.OK;
+    }
+
+    /**
+     * How many times the server's timeout each validation rule may take when the explorer's findings are
+     * computed, once, in the background: a rule goes over every claim, so it takes longer than a request
+     * should, but never without bound.
+     */
+    static final int FINDINGS_TIME_FACTOR = 10;
+
+    /**
+     * The dataset with a context of its own in which each query may take at most {@code timeout}: the
+     * validation that computes the explorer's findings runs on it.
+     */
+    private static DatasetGraph withTimeout(DatasetGraph dataset, Duration timeout) {
+        Context context = dataset.getContext() == null ? Context.create() : dataset.getContext().copy();
+        context.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+        return new DatasetGraphWrapper(dataset, context);
     }
 
     private void start(ClaimServer server) {

@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.validate.ClaimLocator;
-import org.w3id.claimgraph.validate.Engine;
 import org.w3id.claimgraph.validate.Finding;
 import org.w3id.claimgraph.validate.JsonReportWriter;
 import org.w3id.claimgraph.validate.Report;
 import org.w3id.claimgraph.validate.ReportWriter;
-import org.w3id.claimgraph.validate.Rule;
-import org.w3id.claimgraph.validate.Severity;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.validate.RuleEngine;
+import org.w3id.claimgraph.rules.Severity;
 import org.w3id.claimgraph.validate.TextReportWriter;
 import org.w3id.claimgraph.validate.TurtleReportWriter;
-import org.w3id.claimgraph.validate.ValidationSource;
 import org.w3id.claimgraph.validate.Validator;
 
 import picocli.CommandLine.Command;
@@ -41,6 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     GraphSourceOptions source;
+
+    @Mixin
+    EngineOption engine;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or turtle (the SHACL validation report).")
     Format format;
@@ -69,11 +72,14 @@ final class ValidateCommand implements Callable<Integer> {
         Severity failLevel = failOn.equals("none") ? null : level("--fail-on", failOn);
         List<Rule> selected = validator.rules().select(rules);
 
-        ValidationSource graph = source.open(layout, extraFiles);
-        Engine engine = source.engine(graph);
-        List<Finding> findings = validator.validate(graph, engine, selected).stream()
-                .filter(f -> f.severity().atLeast(minimum)).toList();
-        Report report = new Report(graph.description(), engine, selected, failLevel, findings);
+        Report report;
+        try (GraphSource graph = source.open(layout, extraFiles)) {
+            if (source.isStore()) validator.requireVocabularies(graph);
+            RuleEngine.Kind kind = engine.kind(graph, source.isStore());
+            List<Finding> findings = validator.validate(graph, kind, selected).stream()
+                    .filter(f -> f.severity().atLeast(minimum)).toList();
+            report = new Report(graph.description(), kind, selected, failLevel, findings);
+        }
 
         PrintStream out = System.out;
         writer(layout).write(report, out);

@@ -1,8 +1,10 @@
 package org.w3id.claimgraph.explore;
 
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
+import java.nio.file.Path;
+
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.server.ClaimServer;
 
 /**
@@ -11,32 +13,27 @@ import org.w3id.claimgraph.server.ClaimServer;
  * the validation findings at {@code /api/findings}. The pages read everything else from {@code /kg/sparql}
  * and {@code /api/queries}.
  * <pre>
- * ClaimServer.Builder b = ClaimServer.builder().dataset(dsg);
- * Explorer.install(b, QueryTarget.dataset(dsg, "seed"), library);
+ * GraphSource source = GraphSource.of(dsg, "seed graph");
+ * Explorer.install(ClaimServer.builder().dataset(dsg), layout, source, ClaimFindings.fromValidator(Validator.load(layout), source));
  * </pre>
  */
 public final class Explorer {
     private Explorer() {}
 
-    public static ClaimServer.Builder install(ClaimServer.Builder server, QueryTarget target, QueryLibrary library) {
-        return install(server, target, library, ClaimFindings.fromNamedQuery(library, target));
-    }
-
-    /** With the claim pages' findings from the given source (the validation engine, when it can reach the data). */
-    public static ClaimServer.Builder install(ClaimServer.Builder server, QueryTarget target, QueryLibrary library,
+    /**
+     * The explorer over {@code source}, its queries from the project's queries/explorer/, the claim pages' findings
+     * from {@code findings}.
+     */
+    public static ClaimServer.Builder install(ClaimServer.Builder server, ProjectLayout layout, GraphSource source,
                                               ClaimFindings findings) {
-        ExplorerPages pages = new ExplorerPages();
+        Path queries = layout.queriesDir().resolve("explorer");
+        ExplorerPages pages = new ExplorerPages(queries);
         server.addServlet("", pages);
         for (String view : ExplorerPages.VIEWS) server.addServlet(view, pages);
         server.addServlet(ExplorerPages.ASSETS + "/*", pages);
-        server.addServlet(ResourcePages.PATH + "/*", new ResourcePages(target, pages));
+        server.addServlet(ResourcePages.PATH + "/*", new ResourcePages(source, pages, NamedQuery.read(queries.resolve("describe.rq"))));
         server.addServlet(FindingsServlet.PATH, new FindingsServlet(findings));
         server.corsPath(FindingsServlet.PATH);
         return server;
-    }
-
-    /** Same, for a dataset served in this process. */
-    public static ClaimServer.Builder install(ClaimServer.Builder server, DatasetGraph dataset, QueryLibrary library) {
-        return install(server, QueryTarget.dataset(dataset, "served dataset"), library);
     }
 }

@@ -3,7 +3,8 @@ package org.w3id.claimgraph.explore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,9 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The explorer's single page shell (for every view path) and its static files from the class path
- * ({@code explorer/} in the jar). The shell routes on {@code location.pathname}, so every view has a real,
- * shareable URL; the files are plain ES modules, CSS and SPARQL with no build step.
+ * The explorer's single page shell (for every view path), its static files from the class path ({@code explorer/}
+ * in the jar) and its SPARQL queries with their manifest from the project ({@code queries/explorer/}, at
+ * {@code /explorer/queries/}). The shell routes on {@code location.pathname}, so every view has a real, shareable
+ * URL; the files are plain ES modules, CSS and SPARQL with no build step.
  */
 final class ExplorerPages extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -28,7 +30,15 @@ final class ExplorerPages extends HttpServlet {
             "js", "text/javascript", "css", "text/css", "rq", "application/sparql-query", "html", "text/html",
             "svg", "image/svg+xml", "json", "application/json", "txt", "text/plain");
 
+    private static final String QUERIES = "queries/";
+
     private final byte[] shell = read("index.html");
+    private final transient Path queries;
+
+    /** @param queries the directory of the explorer's queries (queries/explorer/ of the project) */
+    ExplorerPages(Path queries) {
+        this.queries = queries;
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -46,9 +56,10 @@ final class ExplorerPages extends HttpServlet {
         resp.getOutputStream().write(shell);
     }
 
-    private static void asset(String path, HttpServletResponse resp) throws IOException {
+    private void asset(String path, HttpServletResponse resp) throws IOException {
         String name = path == null ? "" : path.substring(1);
-        byte[] body = SAFE_NAME.matcher(name).matches() ? readOrNull(name) : null;
+        byte[] body = !SAFE_NAME.matcher(name).matches() ? null
+                : name.startsWith(QUERIES) ? readQuery(name.substring(QUERIES.length())) : readOrNull(name);
         String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
         if (body == null || type == null) {
             resp.sendError(404, "no such explorer file: " + name);
@@ -59,6 +70,11 @@ final class ExplorerPages extends HttpServlet {
         // Revalidated on every load: the files are small and change with each build.
         resp.setHeader("Cache-Control", "no-cache");
         resp.getOutputStream().write(body);
+    }
+
+    private byte[] readQuery(String name) throws IOException {
+        Path file = queries.resolve(name);
+        return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
     }
 
     private static byte[] read(String name) {
@@ -75,7 +91,4 @@ final class ExplorerPages extends HttpServlet {
         }
     }
 
-    static String text(String name) {
-        return new String(read(name), StandardCharsets.UTF_8);
-    }
 }

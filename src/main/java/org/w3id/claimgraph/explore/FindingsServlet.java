@@ -1,6 +1,7 @@
 package org.w3id.claimgraph.explore;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.claimgraph.query.api.JsonResponse;
+import org.w3id.claimgraph.validate.Finding;
 
-/** {@code GET /api/findings?claim=IRI}: the validation findings for one claim, as JSON. */
+/**
+ * {@code GET /api/findings?claim=IRI}: the validation findings for one claim, as JSON; 503 with the reason
+ * while they are being computed (with {@code Retry-After}) or if they could not be.
+ */
 final class FindingsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String PATH = "/api/findings";
@@ -30,11 +35,20 @@ final class FindingsServlet extends HttpServlet {
             JsonResponse.send(resp, 400, body);
             return;
         }
+        List<Finding> forClaim;
+        try {
+            forClaim = findings.forClaim(claim);
+        } catch (ClaimFindings.Unavailable e) {
+            if (e.retryable()) resp.setHeader("Retry-After", "5");
+            body.put("error", e.getMessage());
+            JsonResponse.send(resp, 503, body);
+            return;
+        }
         JsonArray list = new JsonArray();
-        for (ClaimFinding f : findings.forClaim(claim)) {
+        for (Finding f : forClaim) {
             JsonObject o = new JsonObject();
             o.put("rule", f.rule());
-            o.put("severity", f.severity());
+            o.put("severity", f.severity().id());
             o.put("message", f.message());
             list.add(o);
         }

@@ -1,10 +1,7 @@
 package org.w3id.claimgraph.explore;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -17,16 +14,13 @@ import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.w3id.claimgraph.query.QueryTarget;
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.query.NamedQuery;
+import org.w3id.claimgraph.project.CG;
 
 /**
  * Every IRI under {@code https://w3id.org/claimgraph/id/} answered at its path here ({@code /id/...}), by
@@ -47,15 +41,16 @@ final class ResourcePages extends HttpServlet {
     private static final AcceptList OFFERED = AcceptList.create("text/turtle", HTML, "application/xhtml+xml",
             "application/ld+json", "application/n-triples", "application/rdf+xml");
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]+");
-    private static final Var RESOURCE = Var.alloc("resource");
 
-    private final transient QueryTarget target;
+    private final transient GraphSource target;
     private final transient ExplorerPages pages;
-    private final transient Query describe = QueryFactory.create(resource("describe.rq"));
+    private final transient NamedQuery describe;
 
-    ResourcePages(QueryTarget target, ExplorerPages pages) {
+    /** @param describe the description of a resource (queries/explorer/describe.rq), bound to each IRI asked for */
+    ResourcePages(GraphSource target, ExplorerPages pages, NamedQuery describe) {
         this.target = target;
         this.pages = pages;
+        this.describe = describe;
     }
 
     @Override
@@ -82,7 +77,7 @@ final class ResourcePages extends HttpServlet {
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Link", "<" + iri + ">; rel=\"canonical\"");
         OutputStream out = resp.getOutputStream();
-        description.getPrefixMapping().setNsPrefixes(describe.getPrefixMapping());
+        description.getPrefixMapping().setNsPrefixes(describe.prefixes());
         RDFDataMgr.write(out, description, FORMATS.get(type));
         out.flush();
     }
@@ -98,19 +93,9 @@ final class ResourcePages extends HttpServlet {
     }
 
     private Graph describe(Node iri) {
-        Query bound = QueryTransformOps.replaceVars(describe, Map.of(RESOURCE, iri));
-        RowSetRewindable rows = target.select(bound);
+        RowSetRewindable rows = target.select(describe.bind(Map.of("resource", iri.getURI())));
         Graph graph = GraphFactory.createDefaultGraph();
         rows.forEachRemaining(row -> graph.add(row.get("s"), row.get("p"), row.get("o")));
         return graph;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ResourcePages.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

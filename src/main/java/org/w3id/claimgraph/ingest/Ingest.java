@@ -21,9 +21,10 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.vocabulary.SKOS;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.load.SourceText;
+import org.w3id.claimgraph.project.Sha256;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.build.SourceText;
 
 /**
  * Ingests an article into a project home: reads it ({@link ArticleReader}), refuses a text the home already
@@ -85,9 +86,9 @@ public final class Ingest {
         }
         Article article = ArticleReader.read(file);
         byte[] bytes = article.text().getBytes(StandardCharsets.UTF_8);
-        String sha = SourceText.sha256Hex(bytes);
+        String sha = Sha256.hex(bytes);
         Path lockFile = Path.of(System.getProperty("java.io.tmpdir"),
-                "claimgraph-ingest-" + SourceText.sha256Hex(layout.home().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".lock");
+                "claimgraph-ingest-" + Sha256.hex(layout.home().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             String existing = existingDocument(sha);
@@ -139,7 +140,7 @@ public final class Ingest {
         String suffix = "_" + sha.substring(0, 16) + ".txt";
         try (Stream<Path> files = Files.list(layout.documentsDir())) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList()) {
-                if (SourceText.sha256Hex(Files.readAllBytes(f)).equals(sha)) {
+                if (Sha256.hex(Files.readAllBytes(f)).equals(sha)) {
                     String name = f.getFileName().toString();
                     return name.substring(0, name.length() - 4);
                 }

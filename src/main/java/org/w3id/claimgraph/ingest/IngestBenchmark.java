@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.scale.CorpusGenerator;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.generate.CorpusGenerator;
 
 /**
  * Measures ingest: (1) the seed texts ingested afresh into a temporary home (the real command path, files

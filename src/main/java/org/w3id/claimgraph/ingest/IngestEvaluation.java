@@ -18,9 +18,10 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.RDF;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.QuoteLocator;
-import org.w3id.claimgraph.load.SourceText;
+import org.w3id.claimgraph.project.Sha256;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.build.QuoteLocator;
+import org.w3id.claimgraph.build.SourceText;
 
 /**
  * Measures candidates against curated claims of the same text. A candidate <em>matches</em> a curated claim
@@ -167,14 +168,14 @@ public final class IngestEvaluation {
             Map<String, String> curatedBySha = new HashMap<>();
             try (Stream<Path> files = Files.list(curatedHome.resolve("seeds/documents"))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
-                    curatedBySha.put(SourceText.sha256Hex(Files.readAllBytes(f)), f.getFileName().toString().replaceFirst("\\.txt$", ""));
+                    curatedBySha.put(Sha256.hex(Files.readAllBytes(f)), f.getFileName().toString().replaceFirst("\\.txt$", ""));
                 }
             }
             try (Stream<Path> files = Files.list(ingested.resolve("seeds/documents"))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
                     String id = f.getFileName().toString().replaceFirst("\\.txt$", "");
                     byte[] bytes = Files.readAllBytes(f);
-                    String curatedId = curatedBySha.get(SourceText.sha256Hex(bytes));
+                    String curatedId = curatedBySha.get(Sha256.hex(bytes));
                     Path curatedFile = curatedId == null ? null : curatedHome.resolve("seeds/claims").resolve(curatedId + ".ttl");
                     if (curatedFile == null || !Files.isRegularFile(curatedFile)) continue;
                     String text = new String(bytes, StandardCharsets.UTF_8);

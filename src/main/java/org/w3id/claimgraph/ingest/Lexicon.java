@@ -16,7 +16,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 
 /**
  * The ingest lexicons, read from ontology/lexicon/*.ttl: every cue the pipeline matches, with what it

@@ -1,6 +1,6 @@
 package org.w3id.claimgraph.ingest;
 
-import org.w3id.claimgraph.load.QuoteLocator;
+import org.w3id.claimgraph.build.QuoteLocator;
 
 /**
  * Makes a quote anchor exactly where it was found: when its words occur more than once in the document,

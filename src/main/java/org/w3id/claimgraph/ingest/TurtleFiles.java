@@ -9,7 +9,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 
 /** Reads every *.ttl file of a directory into one graph, naming the file of a parse error. */
 final class TurtleFiles {

@@ -15,5 +15,9 @@
  * {@link org.w3id.claimgraph.ingest.CompactClaimWriter} (reusable for any list of claims, such as
  * accepted ones) and saved all or nothing by {@link org.w3id.claimgraph.ingest.Ingest}.
  * {@link org.w3id.claimgraph.ingest.IngestEvaluation} measures the candidates against curated claims.
+ * May use: project, build (the home is built to measure and to anchor quotes), generate (generated articles, its file tree helpers).
  */
+@Uses({"project", "build", "generate"})
 package org.w3id.claimgraph.ingest;
+
+import org.w3id.claimgraph.project.Uses;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
@@ -18,7 +19,8 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.Prefixes;
 
 /**
  * A SPARQL query kept as a file in queries/, with a header of comment lines that describe it:
@@ -34,17 +36,13 @@ import org.w3id.claimgraph.load.InputException;
  * {@code -} for a required parameter, {@code ?} for an optional one that stays unbound when not given, or
  * the value used when it is not given. Several {@code description:} lines are joined.
  */
-public record NamedQuery(String name, String title, String description, List<Param> params, String text, Path file) {
+public record NamedQuery(String name, String title, String description, List<Param> params, String text, Path file,
+                         Query query) {
 
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** One parameter; {@code defaultValue} is null when there is none. */
     public record Param(String name, ParamType type, boolean required, String defaultValue, String description) {
-        /** Optional without a default: the variable stays unbound, and the query then matches every value. */
-        public boolean unboundByDefault() {
-            return !required && defaultValue == null;
-        }
-
         /** How the parameter is shown in a list: {@code concept:iri}, {@code [document:iri]}, {@code [minClaims:integer=1]}. */
         public String synopsis() {
             String core = name + ":" + type.keyword() + (defaultValue == null ? "" : "=" + defaultValue);
@@ -52,7 +50,16 @@ public record NamedQuery(String name, String title, String description, List<Par
         }
     }
 
+    /** Reads a query file as it is. */
     public static NamedQuery read(Path file) {
+        return read(file, UnaryOperator.identity());
+    }
+
+    /**
+     * Reads a query file; {@code resolve} turns its parsed query into the one that runs (the named queries have
+     * their references to rules resolved, see {@link QueryLibrary}).
+     */
+    public static NamedQuery read(Path file, UnaryOperator<Query> resolve) {
         String fileName = file.getFileName().toString();
         String name = fileName.endsWith(".rq") ? fileName.substring(0, fileName.length() - 3) : fileName;
         String text;
@@ -65,7 +72,7 @@ public record NamedQuery(String name, String title, String description, List<Par
         String description = "";
         List<Param> params = new ArrayList<>();
         String[] lines = text.split("\n");
-        Query parsed = parse(file, text);
+        Query parsed = resolve.apply(parse(file, text));
         PrefixMapping prefixes = Prefixes.forQuery(parsed.getPrefixMapping());
         for (int i = 0; i < lines.length; i++) {
             String trimmed = lines[i].strip();
@@ -88,7 +95,7 @@ public record NamedQuery(String name, String title, String description, List<Par
                 default -> { }
             }
         }
-        NamedQuery query = new NamedQuery(name, title, description, List.copyOf(params), text, file);
+        NamedQuery query = new NamedQuery(name, title, description, List.copyOf(params), text, file, parsed);
         query.checkBindable();
         return query;
     }
@@ -154,9 +161,9 @@ public record NamedQuery(String name, String title, String description, List<Par
         return params.stream().filter(p -> p.name().equals(paramName)).findFirst();
     }
 
-    /** The parsed query; a syntax error names the file, line and column. */
+    /** The query that runs (a copy, free to change): the file's, parsed, with its references resolved. */
     public Query parse() {
-        return parse(file, text);
+        return query.cloneQuery();
     }
 
     private static Query parse(Path file, String text) {

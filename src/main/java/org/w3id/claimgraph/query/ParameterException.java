@@ -1,6 +1,6 @@
 package org.w3id.claimgraph.query;
 
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 
 /** A named query was given a parameter it lacks, lacks a required one, or got a value of the wrong type. */
 public final class ParameterException extends InputException {

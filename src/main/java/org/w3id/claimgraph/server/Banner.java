@@ -25,7 +25,7 @@ public final class Banner {
             line(sb, "Updates", "none (read-only; --update-users FILE enables them)");
         }
         more.forEach((label, value) -> line(sb, label, value));
-        line(sb, "Health", server.url() + "$/ping  " + server.url() + "$/metrics  " + server.url() + "$/stats");
+        line(sb, "Health", server.url() + "$/ping");
         sb.append(String.format(Locale.ROOT, "Queries time out after %s. Ctrl-C stops the server.%n", human(server)));
         return sb.toString();
     }

@@ -33,10 +33,9 @@ final class BodySizeLimit implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         String coding = request.getHeader("Content-Encoding");
         if (coding != null && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
-            response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
             response.setHeader("Accept-Encoding", "identity");
-            response.setContentType("text/plain;charset=utf-8");
-            response.getWriter().println("Compressed request bodies (Content-Encoding: " + coding + ") are not accepted; send it uncompressed.");
+            PlainText.send(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "Compressed request bodies (Content-Encoding: " + coding + ") are not accepted; send it uncompressed.");
             return;
         }
         long declared = request.getContentLengthLong();
@@ -47,9 +46,7 @@ final class BodySizeLimit implements Filter {
         if (declared < 0 && isChunked(request)) {
             if (isForm(request)) {
                 // The container parses form bodies itself, from the raw stream: it needs the length first.
-                response.setStatus(HttpServletResponse.SC_LENGTH_REQUIRED);
-                response.setContentType("text/plain;charset=utf-8");
-                response.getWriter().println("A form body needs a Content-Length header.");
+                PlainText.send(response, HttpServletResponse.SC_LENGTH_REQUIRED, "A form body needs a Content-Length header.");
                 return;
             }
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -76,9 +73,8 @@ final class BodySizeLimit implements Filter {
     private void refuse(HttpServletResponse response, long declared) throws IOException {
         String size = declared >= 0 ? declared + " bytes" : "more than " + maxBytes + " bytes";
         response.setHeader("Connection", "close");
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType("text/plain;charset=utf-8");
-        response.getWriter().println("Request body too large: " + size + "; this server accepts at most " + maxBytes + " bytes.");
+        PlainText.send(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                "Request body too large: " + size + "; this server accepts at most " + maxBytes + " bytes.");
     }
 
     /** The request with its already-read body. */

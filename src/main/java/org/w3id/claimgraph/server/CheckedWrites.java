@@ -2,10 +2,20 @@ package org.w3id.claimgraph.server;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -14,41 +24,63 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
+import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.system.Txn;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.GraphNames;
 
 /**
- * The only way data changes on a running server. A write is applied to an in-memory copy of the dataset;
- * the copy is checked against the SHACL shapes the server started with (the graph
- * {@link GraphNames#SHAPES}, from ontology/shapes.ttl), and only if it conforms are the differences
- * written to the served dataset, in one write transaction. A rejected write never opens a write
- * transaction on the served dataset, so nothing is ever aborted there (TDB2 in Jena 5.6 can corrupt its
- * node table after an aborted write, apache/jena GH-3877), and readers see the data before or after a
- * write, never a part of one. Writes are serialised.
- *
- * <p>Copying is linear in the size of the dataset: right for a curated graph of thousands to some hundred
- * thousand quads and the occasional curation write, not for bulk loading (use {@code load --tdb}).
+ * The only way data changes on a running server. A write runs against a {@link PendingWrite}: the served
+ * dataset as it would be after the write, with the changes kept aside. The changes are then checked, and only
+ * if they pass are they written to the dataset, in one write transaction:
+ * <ul>
+ * <li>the shapes graph ({@link GraphNames#SHAPES}) is fixed while the server runs;</li>
+ * <li>every literal the write adds is well formed for its datatype ({@code "abc"^^xsd:integer} is refused);</li>
+ * <li>the nodes the write touches conform to the SHACL shapes the server started with: the subjects and objects
+ *     of the changed triples and, where a change is one the shapes read from a distance (a type, or a property
+ *     a SPARQL constraint follows), the nodes up to two links before them. The shapes of ontology/shapes.ttl read
+ *     no further than that from their focus node. A change to the class hierarchy ({@code rdfs:subClassOf})
+ *     can change any node's targets, so it is checked against the whole dataset.</li>
+ * </ul>
+ * Nothing of the dataset is copied: a write costs what it touches. A rejected write never opens a write
+ * transaction on the served dataset, so nothing is ever aborted there (TDB2 in Jena 5.6 can corrupt its node
+ * table after an aborted write, apache/jena GH-3877), and readers see the data before or after a write, never
+ * a part of one. Writes are serialised.
  */
 final class CheckedWrites {
     private static final Node SHAPES_GRAPH = NodeFactory.createURI(GraphNames.SHAPES);
+    /** How many links back from a changed node the shapes may read it (sh:class on a value, a SPARQL path). */
+    private static final int REACH = 2;
+    private static final Pattern PREFIXED_NAME = Pattern.compile("(?<![\\w:?$])([A-Za-z][\\w-]*)?:([A-Za-z_][\\w-]*)");
+    private static final Pattern IRI = Pattern.compile("<([^<>\\s]+)>");
 
     private final DatasetGraph base;
+    private final Context context;
     private final Shapes shapes;
+    private final Set<Node> readFromAfar;
     private final PrefixMapping prefixes;
 
-    /** @param base the served dataset itself (named graphs; not a union view) */
-    CheckedWrites(DatasetGraph base) {
+    /**
+     * @param base the served dataset itself (named graphs; not a union view)
+     * @param context the context queries run with on this server (its functions and engine), for updates
+     */
+    CheckedWrites(DatasetGraph base, Context context) {
         this.base = base;
+        this.context = context;
         Graph shapesGraph = GraphFactory.createDefaultGraph();
         this.prefixes = new PrefixMappingImpl();
         Txn.executeRead(base, () -> {
@@ -60,62 +92,123 @@ final class CheckedWrites {
                     + ">: writes cannot be checked, so they cannot be enabled");
         }
         this.shapes = Shapes.parse(shapesGraph);
+        this.readFromAfar = readFromAfar(shapesGraph, prefixes);
     }
 
     /**
-     * Applies {@code change} to a copy of the data (through a view with the union default graph), and
-     * writes the result only if it conforms to the shapes. Exceptions from {@code change} (a failing
-     * update, a write to the default graph) propagate, and nothing is written.
+     * Applies {@code change} to a pending view of the data (with the union default graph), and writes the
+     * result only if it passes the checks. Exceptions from {@code change} (a failing update, a write to the
+     * default graph, one too large) propagate, and nothing is written.
      */
     synchronized WriteOutcome apply(Consumer<DatasetGraph> change) {
-        DatasetGraph copy = copyOf(base);
-        DatasetGraph view = new WriteView(UnionDefaultGraph.wrap(copy));
-        Txn.executeWrite(copy, () -> change.accept(view));
+        Checked checked = Txn.calculateRead(base, () -> check(change));
+        if (checked.outcome() != null) return checked.outcome();
+        Txn.executeWrite(base, () -> {
+            checked.removed().forEach(base::delete);
+            checked.added().forEach(base::add);
+        });
+        return WriteOutcome.applied(checked.added().size(), checked.removed().size());
+    }
 
-        List<Quad> added = new ArrayList<>();
-        List<Quad> removed = new ArrayList<>();
-        Txn.executeRead(base, () -> Txn.executeRead(copy, () -> {
-            copy.find().forEachRemaining(q -> { if (!base.contains(q)) added.add(q); });
-            base.find().forEachRemaining(q -> { if (!copy.contains(q)) removed.add(q); });
-        }));
-        if (added.isEmpty() && removed.isEmpty()) return WriteOutcome.applied(0, 0);
+    private record Checked(WriteOutcome outcome, List<Quad> added, List<Quad> removed) {}
+
+    private Checked check(Consumer<DatasetGraph> change) {
+        PendingWrite pending = new PendingWrite(base, context);
+        DatasetGraph view = new WriteView(GraphSource.unionView(pending));
+        Txn.executeWrite(pending, () -> change.accept(view));
+        List<Quad> added = new ArrayList<>(pending.added());
+        List<Quad> removed = new ArrayList<>(pending.removed());
+        if (added.isEmpty() && removed.isEmpty()) return new Checked(WriteOutcome.applied(0, 0), added, removed);
 
         if (touches(added, removed, SHAPES_GRAPH)) {
-            return WriteOutcome.rejected("The write was rejected: the shapes graph <" + GraphNames.SHAPES
+            return rejected("The write was rejected: the shapes graph <" + GraphNames.SHAPES
                     + "> is fixed while the server runs (edit ontology/shapes.ttl and reload). Nothing was changed.");
         }
         if (added.stream().anyMatch(Quad::isDefaultGraph) || removed.stream().anyMatch(Quad::isDefaultGraph)) {
             throw new WriteView.DefaultGraphWrite();
         }
+        List<String> illTyped = added.stream().map(Quad::getObject)
+                .filter(o -> o.isLiteral() && !o.getLiteral().isWellFormed()).distinct()
+                .map(o -> FmtUtils.stringForNode(o, prefixes) + " is not a valid " + FmtUtils.stringForURI(o.getLiteralDatatypeURI(), prefixes))
+                .toList();
+        if (!illTyped.isEmpty()) {
+            return rejected("The write was rejected: " + String.join("; ", illTyped) + ". Nothing was changed.");
+        }
 
-        ValidationReport report = Txn.calculateRead(copy, () -> ShaclValidator.get().validate(shapes, dataGraph(copy)));
-        List<ReportEntry> violations = report.getEntries().stream()
-                .filter(e -> e.severity() == Severity.Violation).toList();
-        if (!violations.isEmpty()) return WriteOutcome.rejected(describe(violations, report));
-
-        Txn.executeWrite(base, () -> {
-            removed.forEach(base::delete);
-            added.forEach(base::add);
-        });
-        return WriteOutcome.applied(added.size(), removed.size());
+        Graph data = GraphSource.dataGraph(pending);
+        ValidationReport report = validate(data, affected(pending, added, removed));
+        List<ReportEntry> violations = report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).toList();
+        if (!violations.isEmpty()) return rejected(describe(violations, report));
+        return new Checked(null, added, removed);
     }
 
-    private static DatasetGraph copyOf(DatasetGraph source) {
-        DatasetGraph copy = DatasetGraphFactory.createTxnMem();
-        Txn.executeRead(source, () -> Txn.executeWrite(copy, () -> {
-            source.find().forEachRemaining(copy::add);
-            copy.prefixes().putAll(source.prefixes());
-        }));
-        return copy;
+    private static Checked rejected(String report) {
+        return new Checked(WriteOutcome.rejected(report), List.of(), List.of());
     }
 
-    /** What the build validates: every named graph but the shapes, as one graph. */
-    private static Graph dataGraph(DatasetGraph dsg) {
-        Graph union = GraphFactory.createDefaultGraph();
-        dsg.find().forEachRemaining(q -> {
-            if (!q.getGraph().equals(SHAPES_GRAPH)) union.add(q.asTriple());
+    /** The nodes whose conformance the change may alter; null when that may be any node. */
+    private Set<Node> affected(DatasetGraph after, List<Quad> added, List<Quad> removed) {
+        Set<Node> nodes = new LinkedHashSet<>();
+        Set<Node> readAfar = new LinkedHashSet<>();
+        for (List<Quad> quads : List.of(added, removed)) {
+            for (Quad q : quads) {
+                if (q.getPredicate().equals(RDFS.Nodes.subClassOf)) return null;
+                nodes.add(q.getSubject());
+                if (!q.getObject().isLiteral()) nodes.add(q.getObject());
+                if (readFromAfar.contains(q.getPredicate())) readAfar.add(q.getSubject());
+            }
+        }
+        // Before and after the change: a link removed by the write counts as well as one that stays.
+        Deque<Node> frontier = new ArrayDeque<>(readAfar);
+        for (int step = 0; step < REACH && !frontier.isEmpty(); step++) {
+            Deque<Node> next = new ArrayDeque<>();
+            for (Node n : frontier) {
+                Iterator<Quad> in = Iter.concat(after.find(Node.ANY, Node.ANY, Node.ANY, n), removed.stream()
+                        .filter(q -> q.getObject().equals(n)).iterator());
+                in.forEachRemaining(q -> {
+                    if (!q.getGraph().equals(SHAPES_GRAPH) && nodes.add(q.getSubject())) next.add(q.getSubject());
+                });
+            }
+            frontier = next;
+        }
+        return nodes;
+    }
+
+    /** Validates each focus node against the shapes that target it, in one validation context. */
+    private ValidationReport validate(Graph data, Set<Node> focus) {
+        if (focus == null) return ShaclValidator.get().validate(shapes, data);
+        ValidationContext context = ValidationContext.create(shapes, data);
+        for (Node node : focus) {
+            for (Shape shape : shapes.getTargetShapes()) {
+                if (VLib.isFocusNode(shape, node, data)) VLib.validateShape(context, data, shape, node);
+            }
+        }
+        return context.generateReport();
+    }
+
+    /**
+     * The predicates the shapes read away from their focus node: rdf:type (sh:class on a value) and every
+     * property named in a SPARQL constraint. A change to one of them is checked from the nodes that link to it.
+     */
+    private static Set<Node> readFromAfar(Graph shapesGraph, PrefixMapping datasetPrefixes) {
+        String sh = "http://www.w3.org/ns/shacl#";
+        Map<String, String> namespaces = new LinkedHashMap<>(datasetPrefixes.getNsPrefixMap());
+        shapesGraph.find(Node.ANY, NodeFactory.createURI(sh + "prefix"), Node.ANY).forEachRemaining(t ->
+                shapesGraph.find(t.getSubject(), NodeFactory.createURI(sh + "namespace"), Node.ANY).forEachRemaining(ns ->
+                        namespaces.put(t.getObject().getLiteralLexicalForm(), ns.getObject().getLiteralLexicalForm())));
+        Set<Node> predicates = new LinkedHashSet<>();
+        predicates.add(RDF.Nodes.type);
+        shapesGraph.find(Node.ANY, NodeFactory.createURI(sh + "select"), Node.ANY).forEachRemaining(t -> {
+            String query = t.getObject().getLiteralLexicalForm();
+            Matcher names = PREFIXED_NAME.matcher(query);
+            while (names.find()) {
+                String ns = namespaces.get(names.group(1));
+                if (ns != null) predicates.add(NodeFactory.createURI(ns + names.group(2)));
+            }
+            Matcher iris = IRI.matcher(query);
+            while (iris.find()) predicates.add(NodeFactory.createURI(iris.group(1)));
         });
-        return union;
+        return predicates;
     }
 
     private static boolean touches(List<Quad> added, List<Quad> removed, Node graph) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -19,17 +20,18 @@ import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
-import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.fuseki.validation.DataValidator;
-import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.InputException;
 
 /**
  * The claim graph over HTTP: an embedded Fuseki serving one dataset at {@value #DATASET} by the SPARQL 1.1
@@ -41,11 +43,16 @@ import org.w3id.claimgraph.query.UnionDefaultGraph;
  * <li>Read-only unless {@link Builder#updateUsers update users} are given; then {@code /kg/update} (SPARQL
  *     Update) and {@code /kg/data} (Graph Store Protocol, read-write) require HTTP Basic authentication, and
  *     every write is checked against the SHACL shapes before it is applied ({@link CheckedWrites}).</li>
- * <li>A query timeout that clients can shorten but not raise (503 when it passes); no {@code SERVICE}, no
- *     functions by class name or script, no {@code LOAD}, no remote JSON-LD contexts; no admin endpoints; a
- *     cap on request bodies (413); CORS without credentials on the read endpoints.</li>
- * <li>{@code /$/ping}, {@code /$/metrics} (Prometheus), {@code /$/stats}; the SPARQL editor at {@code /ui/}
- *     and a page at {@code /}.</li>
+ * <li>A query timeout that clients can shorten but not raise (503 when it passes), enforced by a watchdog
+ *     ({@link QueryDeadline}); no {@code SERVICE}, no functions by class name or script, no {@code LOAD}, no
+ *     remote JSON-LD contexts; no admin endpoints; a cap on request bodies (413) and the bounds of
+ *     {@link QueryLimits}; CORS without credentials on the read endpoints.</li>
+ * <li>Every query runs on {@link #servedDataset a view of the dataset} with a context of its own: the
+ *     server's functions only ({@link GuardedFunctions}), the guarded engine ({@link GuardedEngine}), the
+ *     timeout. At most {@link Builder#maxRunningQueries} requests on the query paths run at once
+ *     ({@link Admission}); a request that fills the heap is stopped ({@link MemoryGuard}).</li>
+ * <li>{@code /$/ping}; the SPARQL editor at {@code /ui/} (with a {@code /$/server} that lists the endpoints
+ *     and nothing else). No statistics or metrics for strangers.</li>
  * </ul>
  *
  * <pre>
@@ -55,7 +62,7 @@ import org.w3id.claimgraph.query.UnionDefaultGraph;
  * </pre>
  *
  * Other features plug in with {@link Builder#addServlet} and {@link Builder#addFilter} (passed to
- * Fuseki's builder; a servlet at {@code ""} replaces the page at {@code /}) and {@link Builder#corsPath}.
+ * Fuseki's builder; a servlet at {@code ""} is the page at {@code /}) and {@link Builder#corsPath}.
  */
 public final class ClaimServer {
     /** The dataset's path on the server. */
@@ -67,6 +74,9 @@ public final class ClaimServer {
     /** Rows an ORDER BY holds in memory per query before it sorts in temporary files (ARQ's spill threshold). */
     public static final long SORT_ROWS_IN_MEMORY = 100_000L;
 
+    /** Threads of the HTTP server; requests on the query paths take at most {@link Builder#maxRunningQueries} of them. */
+    public static final int THREADS = 32;
+
     private final FusekiServer fuseki;
     private final boolean updates;
     private final Duration queryTimeout;
@@ -76,6 +86,14 @@ public final class ClaimServer {
         this.fuseki = fuseki;
         this.updates = updates;
         this.queryTimeout = queryTimeout;
+    }
+
+    /**
+     * How many requests on the query paths may run at once by default: two per processor, 2 to 16. Queries
+     * are bound by the processors; more at once would only slow each and the health check with them.
+     */
+    public static int defaultMaxRunningQueries() {
+        return Math.max(2, Math.min(16, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     public static Builder builder() {
@@ -133,11 +151,15 @@ public final class ClaimServer {
     /** Collects the settings; {@link #build} checks them and wires up Fuseki. */
     public static final class Builder {
         private DatasetGraph dataset;
+        private DatasetGraph served;
+        private final Context servedContext = new Context();
+        private int maxRunningQueries = defaultMaxRunningQueries();
         private int port = DEFAULT_PORT;
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private Path updateUsers;
         private long maxRequestBody = DEFAULT_MAX_REQUEST_BODY;
         private boolean requestLog;
+        private UnaryOperator<Query> queryRewrite = UnaryOperator.identity();
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private final List<Map.Entry<String, Filter>> filters = new ArrayList<>();
         private final List<String> corsPaths = new ArrayList<>(List.of(
@@ -152,6 +174,44 @@ public final class ClaimServer {
          */
         public Builder dataset(DatasetGraph dsg) {
             this.dataset = Objects.requireNonNull(dsg, "dataset");
+            this.served = null;
+            return this;
+        }
+
+        /**
+         * The view of the dataset that every request reads: the union of the named graphs as the default
+         * graph, the request's deadline checked at every step, and a context of its own (the server's
+         * timeout, functions and query engine), so that none of it leaks into the dataset itself, which the
+         * server's own start-up work (counts, validation) reads without a timeout. Give it to the named-query
+         * API and the explorer ({@code GraphSource.of(builder.servedDataset(), ...)}).
+         */
+        public DatasetGraph servedDataset() {
+            if (dataset == null) throw new IllegalStateException("no dataset to serve");
+            if (served == null) {
+                Context base = dataset.getContext();
+                if (base != null) base.keys().forEach(k -> servedContext.set(k, base.get(k)));
+                setTimeout(servedContext, queryTimeout);
+                servedContext.set(ARQ.httpServiceAllowed, false);
+                // ORDER BY keeps at most this many rows of a query in memory and sorts the rest in temporary
+                // files, so that a few concurrent sorted queries over a million claims cannot exhaust the heap.
+                servedContext.set(ARQ.spillToDiskThreshold, SORT_ROWS_IN_MEMORY);
+                GuardedFunctions.install(servedContext);
+                GuardedEngine.install(servedContext);
+                served = new DeadlineDataset(GraphSource.unionView(dataset), servedContext);
+            }
+            return served;
+        }
+
+        private static void setTimeout(Context context, Duration timeout) {
+            String millis = Long.toString(timeout.toMillis());
+            context.set(ARQ.queryTimeout, millis);
+            context.set(ARQ.updateTimeout, millis);
+        }
+
+        /** How many requests on the query paths ({@code /kg}, {@code /api}, {@code /id}) run at once; the rest wait. */
+        public Builder maxRunningQueries(int n) {
+            if (n < 1) throw new InputException("the number of queries run at once must be at least 1");
+            this.maxRunningQueries = n;
             return this;
         }
 
@@ -168,6 +228,7 @@ public final class ClaimServer {
                 throw new InputException("the query timeout must be at least 1 ms (got " + timeout + ")");
             }
             this.queryTimeout = timeout;
+            setTimeout(servedContext, timeout);
             return this;
         }
 
@@ -190,6 +251,15 @@ public final class ClaimServer {
         /** Log each request (Fuseki's action log) at INFO. */
         public Builder requestLog(boolean on) {
             this.requestLog = on;
+            return this;
+        }
+
+        /**
+         * How each query to the SPARQL endpoints is turned into the one that runs, after the request policy has
+         * checked it (the claimgraph server resolves references to the validation rules here).
+         */
+        public Builder queryRewrite(UnaryOperator<Query> rewrite) {
+            this.queryRewrite = Objects.requireNonNull(rewrite);
             return this;
         }
 
@@ -219,26 +289,18 @@ public final class ClaimServer {
             }
             if (updateUsers != null) requireUsers(updateUsers);
             NoRemoteDocuments.install();
+            MemoryGuard.install();
             if (requestLog) ServerLogging.logRequests();
 
-            DatasetGraph served = new DeadlineDataset(UnionDefaultGraph.wrap(dataset));
-            Context context = served.getContext();
-            String millis = Long.toString(queryTimeout.toMillis());
-            context.set(ARQ.queryTimeout, millis);
-            context.set(ARQ.updateTimeout, millis);
-            context.set(ARQ.httpServiceAllowed, false);
-            // ORDER BY keeps at most this many rows of a query in memory and sorts the rest in temporary
-            // files, so that a few concurrent sorted queries over a million claims cannot exhaust the heap.
-            context.set(ARQ.spillToDiskThreshold, SORT_ROWS_IN_MEMORY);
-
+            DatasetGraph served = servedDataset();
             FusekiServer.Builder fuseki = FusekiServer.create()
                     .port(port)
+                    .maxServerThreads(THREADS)
                     // No modules from the class path: in particular never the admin module.
                     .fusekiModules(FusekiModules.create())
                     .enablePing(true)
-                    .enableStats(true)
-                    .enableMetrics(true)
-                    .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new SafeQuery())
+                    .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new SafeQuery(queryRewrite))
+                    .registerOperation(Operation.GSP_R, null, new SafeGspRead())
                     .addDataset(DATASET, served)
                     .addEndpoint(DATASET, "sparql", Operation.Query)
                     .addEndpoint(DATASET, "query", Operation.Query)
@@ -246,7 +308,7 @@ public final class ClaimServer {
 
             boolean updates = updateUsers != null;
             if (updates) {
-                CheckedWrites writes = new CheckedWrites(dataset);
+                CheckedWrites writes = new CheckedWrites(dataset, servedContext);
                 fuseki.registerOperation(Operation.Update, WebContent.contentTypeSPARQLUpdate, new ShaclCheckedUpdate(writes))
                         .registerOperation(Operation.GSP_RW, null, new ShaclCheckedGsp(writes))
                         .addEndpoint(DATASET, "update", Operation.Update, Auth.ANY_USER)
@@ -256,25 +318,29 @@ public final class ClaimServer {
                         .realm("claimgraph");
             }
 
+            fuseki.addFilter("/*", new SecurityHeaders());
             corsPaths.forEach(path -> fuseki.addFilter(path, new CorsPolicy()));
-            for (String endpoint : List.of("/sparql", "/query")) {
-                fuseki.addFilter(DATASET + endpoint, new QueryDeadline(queryTimeout));
-            }
             fuseki.addFilter("/*", new BodySizeLimit(maxRequestBody));
+            fuseki.addFilter("/*", new RequestChecks());
+            for (String path : Admission.QUERY_PATHS) fuseki.addFilter(path, new QueryDeadline(queryTimeout));
             filters.forEach(f -> fuseki.addFilter(f.getKey(), f.getValue()));
 
-            // What the SPARQL editor reads about the server; none of it changes anything.
-            fuseki.addServlet("/$/server", new ActionServerStatus())
-                    .addServlet("/$/validate/query", new QueryValidator())
-                    .addServlet("/$/validate/data", new DataValidator());
+            // What the SPARQL editor reads about the server: the endpoints, nothing more.
+            fuseki.addServlet("/$/server", new ServerStatus());
             if (EditorUi.available()) fuseki.addServlet(EditorUi.PATH + "*", new EditorUi());
 
-            Map<String, HttpServlet> all = new LinkedHashMap<>();
-            all.put("", new HomePage(Txn.calculateRead(dataset, () -> dataset.prefixes().getMapping()), queryTimeout, updates));
-            all.putAll(servlets);
-            all.forEach(fuseki::addServlet);
+            servlets.forEach(fuseki::addServlet);
 
-            return new ClaimServer(fuseki.build(), updates, queryTimeout);
+            FusekiServer built = fuseki.build();
+            Server jetty = built.getJettyServer();
+            Duration maxWait = queryTimeout.plusSeconds(1);
+            jetty.setHandler(new AuthorizationSyntax(new Admission(jetty.getHandler(), maxRunningQueries, maxWait)));
+            // A request waiting its turn has not read its body yet: the connection must not time out meanwhile.
+            long idle = maxWait.plusSeconds(60).toMillis();
+            for (Connector connector : jetty.getConnectors()) {
+                if (connector instanceof AbstractConnector c && c.getIdleTimeout() < idle) c.setIdleTimeout(idle);
+            }
+            return new ClaimServer(built, updates, queryTimeout);
         }
 
         private static void requireUsers(Path file) {

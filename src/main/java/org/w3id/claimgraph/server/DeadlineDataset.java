@@ -3,37 +3,24 @@ package org.w3id.claimgraph.server;
 import java.util.Iterator;
 
 import org.apache.jena.atlas.iterator.Iter;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
-import org.apache.jena.sparql.core.DatasetGraphWrapperView;
-import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.util.Context;
 
 /**
  * The served (read) view of the dataset, with every lookup checking the request's {@link QueryDeadline}.
  * Its graphs are views back onto this dataset, so that a query reading a graph is checked too.
  */
-final class DeadlineDataset extends DatasetGraphWrapper implements DatasetGraphWrapperView {
+final class DeadlineDataset extends ViewDataset {
 
     DeadlineDataset(DatasetGraph dsg) {
-        super(dsg);
+        super(dsg, dsg.getContext());
     }
 
-    @Override
-    public Graph getDefaultGraph() {
-        return GraphView.createDefaultGraph(this);
-    }
-
-    @Override
-    public Graph getGraph(Node graphNode) {
-        return GraphView.createNamedGraph(this, graphNode);
-    }
-
-    @Override
-    public Graph getUnionGraph() {
-        return GraphView.createUnionGraph(this);
+    /** With a context of its own, so that what the server sets on it never reaches {@code dsg}. */
+    DeadlineDataset(DatasetGraph dsg, Context context) {
+        super(dsg, context);
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.w3id.claimgraph.server;
 
 import static java.lang.String.format;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.servlets.HttpAction;
@@ -21,6 +23,7 @@ import org.apache.jena.sparql.modify.UsingList;
 import org.apache.jena.update.UpdateException;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.apache.jena.web.HttpSC;
 
 /**
  * SPARQL Update through {@link CheckedWrites}: the request is parsed whole and checked against the
@@ -43,6 +46,8 @@ final class ShaclCheckedUpdate extends SPARQL_Update {
             outcome = writes.apply(view -> UpdateExec.dataset(view).update(request).context(action.getContext()).execute());
         } catch (QueryParseException e) {
             ServletOps.errorBadRequest(SPARQLProtocol.messageForParseException(e));
+        } catch (PendingWrite.TooLarge e) {
+            ServletOps.error(HttpSC.PAYLOAD_TOO_LARGE_413, e.getMessage());
         } catch (UpdateException | QueryException | WriteView.DefaultGraphWrite e) {
             ServletOps.errorBadRequest(e.getMessage());
         } catch (JenaException e) {
@@ -56,12 +61,22 @@ final class ShaclCheckedUpdate extends SPARQL_Update {
     }
 
     private static UpdateRequest parse(HttpAction action, InputStream input) {
+        String text;
         try {
-            return UpdateFactory.read(usingList(action), input, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
+            text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            ServletOps.errorBadRequest("SPARQL Update: cannot read the request: " + e.getMessage());
+            return null;
+        }
+        QueryText.problem(text, "update", Integer.MAX_VALUE).ifPresent(ServletOps::errorBadRequest);
+        try {
+            return UpdateFactory.read(usingList(action), new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
             ServletOps.errorBadRequest(SPARQLProtocol.messageForParseException(e));
-        } catch (UpdateException | QueryException e) {
+        } catch (UpdateException | QueryException | IllegalArgumentException e) {
             ServletOps.errorBadRequest(e.getMessage());
+        } catch (StackOverflowError e) {
+            ServletOps.errorBadRequest("The update is nested too deeply for this server to parse.");
         }
         throw new IllegalStateException("unreachable");
     }

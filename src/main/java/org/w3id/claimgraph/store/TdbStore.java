@@ -1,16 +1,14 @@
 package org.w3id.claimgraph.store;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.dboe.base.file.ProcessFileLock;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -18,26 +16,34 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.graph.Tdb2Directory;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.PausePoint;
 
 /**
- * A claimgraph dataset in a TDB2 directory. {@link #write} replaces a directory atomically: the data goes
- * into a new sibling directory with TDB2's crash-safe basic loader, is counted back, gets its
- * {@link StoreMarker} last, and only then is renamed into place. A failed write leaves the old directory
- * as it was and no temporary directory behind. {@link #open} serves only directories written this way.
+ * A claimgraph dataset in a TDB2 directory. A write ({@link #replace}, {@link #write}) goes into a new
+ * generation beside the directory, is counted back, gets its {@link StoreMarker} last, and only then becomes
+ * the database, by one rename of a link ({@link StoreDirectory}). A failed or killed write leaves the old
+ * database as it was; what it leaves beside it is removed by the next write or {@link #open}. Writing and
+ * serving take the database's {@link StoreLock} first, so that they exclude each other at once.
+ * {@link #open} serves only databases written this way.
  */
 public final class TdbStore {
     /** The lock file TDB2 keeps in a database directory while a JVM has it open. */
     private static final String TDB_LOCK = "tdb.lock";
     private static final MonitorOutput QUIET = (fmt, args) -> {};
+    /** After how many quads the crash tests may stop a load in its bulk-load and verify phases ({@link PausePoint}). */
+    private static final long PAUSE_AFTER = 1000;
+    /** The locks of the databases opened for serving, released by {@link #close}. */
+    private static final Map<DatasetGraph, StoreLock> LOCKS = new ConcurrentHashMap<>();
 
     private TdbStore() {}
 
@@ -48,7 +54,9 @@ public final class TdbStore {
      * @return the number of quads written
      */
     public static long write(DatasetGraph source, Path dir) {
-        return replace(dir, fresh -> load(source, fresh));
+        try (Replacement replacement = replace(dir)) {
+            return replacement.write(source);
+        }
     }
 
     /** Which TDB2 bulk loader fills the new directory. */
@@ -61,44 +69,153 @@ public final class TdbStore {
 
     /**
      * Bulk-loads an N-Quads file (the output of the streaming build) into {@code dir}, replacing what is
-     * there only once the new database is complete and holds {@code expectedQuads} quads. A parallel load
-     * that crashes leaves only the temporary directory, which is never served and is deleted on failure.
+     * there only once the new database is complete and holds {@code expectedQuads} quads.
      *
      * @param output where the loader reports its progress (quads loaded, rate, phase)
      * @return the number of quads written
      */
     public static long write(Path nquads, Map<String, String> prefixes, long expectedQuads, Path dir, Loader kind,
                              MonitorOutput output) {
-        return replace(dir, fresh -> {
-            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(fresh.toString());
-            try {
-                DataLoader loader = kind == Loader.PARALLEL ? LoaderFactory.parallelLoader(tdb, output)
-                        : LoaderFactory.basicLoader(tdb, output);
-                loader.startBulk();
-                try {
-                    StreamRDF stream = new Progress(loader.stream(), expectedQuads, output);
-                    prefixes.forEach(stream::prefix);
-                    output.print("parse and add: %,d quads from %s", expectedQuads, nquads.getFileName());
-                    RDFParser.source(nquads).lang(Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrict).parse(stream);
-                    output.print("index: finishing the indexes");
-                    loader.finishBulk();
-                    output.print("verify: counting the quads of the new database");
-                } catch (RiotException e) {
-                    loader.finishException(e);
-                    throw new InputException(nquads + ": " + e.getMessage(), e);
-                } catch (RuntimeException e) {
-                    loader.finishException(e);
-                    throw e;
-                }
-                long written = Txn.calculateRead(tdb, () -> tdb.stream().count());
-                if (written != expectedQuads) {
-                    throw new IllegalStateException("the new database holds " + written + " quads, expected " + expectedQuads);
-                }
-                return written;
-            } finally {
-                TDBInternal.expel(tdb);
+        try (Replacement replacement = replace(dir)) {
+            return replacement.write(nquads, prefixes, expectedQuads, kind, output);
+        }
+    }
+
+    /**
+     * Starts replacing the database {@code dir}: takes its lock (failing at once if a server or another load
+     * holds it), cleans up after any write that was killed, and checks that {@code dir} is a claimgraph
+     * database or nothing. Hold it from the first step of a load to the last; closing it releases the lock
+     * and deletes the build file.
+     */
+    public static Replacement replace(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        if (target.getParent() == null) throw new InputException(dir + ": cannot write a database at the file system root");
+        StoreLock lock = StoreLock.acquire(target, dir, "load");
+        try {
+            StoreDirectory directory = new StoreDirectory(target, dir);
+            directory.recover();
+            Path current = directory.current();
+            if (current != null) {
+                requireReplaceable(dir, current);
+                directory.adoptEarlierLayout();
             }
+            return new Replacement(lock, directory, dir);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** A database being replaced, holding its lock: see {@link #replace}. */
+    public static final class Replacement implements AutoCloseable {
+        private final StoreLock lock;
+        private final StoreDirectory directory;
+        private final Path shown;
+        private final Path buildFile;
+
+        private Replacement(StoreLock lock, StoreDirectory directory, Path shown) {
+            this.lock = lock;
+            this.directory = directory;
+            this.shown = shown;
+            this.buildFile = directory.newBuildFile();
+        }
+
+        /** Where a load writes its N-Quads before loading them (beside the database; deleted on close). */
+        public Path buildFile() {
+            return buildFile;
+        }
+
+        /** Writes an in-memory build as the new database. */
+        public long write(DatasetGraph source) {
+            return fill(fresh -> load(source, fresh));
+        }
+
+        /**
+         * Bulk-loads an N-Quads file as the new database, which must then hold {@code expectedQuads} quads. A
+         * parallel load that crashes leaves only an unlinked generation, which is never served and is deleted
+         * on failure or at the next start.
+         */
+        public long write(Path nquads, Map<String, String> prefixes, long expectedQuads, Loader kind, MonitorOutput output) {
+            return write(nquads, prefixes, expectedQuads, kind, output, null);
+        }
+
+        /**
+         * As {@link #write(Path, Map, long, Loader, MonitorOutput)}, then runs {@code afterLoad} on the new
+         * database (the build phases) before it replaces the old one; the count returned includes what it added.
+         */
+        public long write(Path nquads, Map<String, String> prefixes, long expectedQuads, Loader kind, MonitorOutput output,
+                          Consumer<DatasetGraph> afterLoad) {
+            return fill(fresh -> bulkLoad(nquads, prefixes, expectedQuads, fresh, kind, output, afterLoad));
+        }
+
+        private long fill(java.util.function.ToLongFunction<Path> loadInto) {
+            Path generation = directory.newGeneration();
+            try {
+                long quads = loadInto.applyAsLong(generation);
+                StoreMarker.of(quads).write(generation);
+                directory.switchTo(generation);
+                return quads;
+            } catch (IOException e) {
+                throw new InputException(shown + ": cannot write the database: " + e.getMessage(), e);
+            } finally {
+                if (!generation.equals(directory.current())) StoreDirectory.deleteTree(generation);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                StoreDirectory.deleteTree(buildFile);
+            } finally {
+                lock.close();
+            }
+        }
+    }
+
+    private static long bulkLoad(Path nquads, Map<String, String> prefixes, long expectedQuads, Path fresh, Loader kind,
+                                 MonitorOutput output, Consumer<DatasetGraph> afterLoad) {
+        DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(fresh.toString());
+        try {
+            DataLoader loader = kind == Loader.PARALLEL ? LoaderFactory.parallelLoader(tdb, output)
+                    : LoaderFactory.basicLoader(tdb, output);
+            loader.startBulk();
+            try {
+                StreamRDF stream = new Progress(loader.stream(), expectedQuads, output);
+                prefixes.forEach(stream::prefix);
+                output.print("parse and add: %,d quads from %s", expectedQuads, nquads.getFileName());
+                RDFParser.source(nquads).lang(Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrict).parse(stream);
+                output.print("index: finishing the indexes");
+                loader.finishBulk();
+                output.print("verify: counting the quads of the new database");
+            } catch (RiotException e) {
+                loader.finishException(e);
+                throw new InputException(nquads + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                loader.finishException(e);
+                throw e;
+            }
+            long written = verified(tdb, expectedQuads);
+            if (afterLoad == null) return written;
+            afterLoad.accept(tdb);
+            return Txn.calculateRead(tdb, () -> tdb.stream().count());
+        } finally {
+            TDBInternal.expel(tdb);
+        }
+    }
+
+    /** Counts the quads of a new database back; fails unless it holds all {@code expected} of them. */
+    private static long verified(DatasetGraph tdb, long expected) {
+        long written = Txn.calculateRead(tdb, () -> {
+            long n = 0;
+            for (Iterator<Quad> it = tdb.find(); it.hasNext(); it.next()) {
+                if (++n == PAUSE_AFTER) PausePoint.reached("verify");
+            }
+            return n;
         });
+        if (written != expected) {
+            throw new IllegalStateException("the new database holds " + written + " quads, expected " + expected);
+        }
+        return written;
     }
 
     /** Reports every few seconds how many quads have gone to the loader, and at what rate. */
@@ -116,9 +233,10 @@ public final class TdbStore {
         }
 
         @Override
-        public void quad(org.apache.jena.sparql.core.Quad quad) {
+        public void quad(Quad quad) {
             super.quad(quad);
-            if ((++count & 0xFFFF) == 0) {
+            if (++count == PAUSE_AFTER) PausePoint.reached("bulk-load");
+            if ((count & 0xFFFF) == 0) {
                 long now = System.nanoTime();
                 if (now - last > 5_000_000_000L) {
                     last = now;
@@ -129,95 +247,93 @@ public final class TdbStore {
         }
     }
 
-    private static long replace(Path dir, java.util.function.ToLongFunction<Path> fill) {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        if (parent == null) throw new InputException(dir + ": cannot write a database at the file system root");
-        if (Files.exists(target)) requireReplaceable(dir, target);
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new InputException(parent + ": cannot create directory: " + e.getMessage(), e);
-        }
-
-        String name = target.getFileName().toString();
-        Path fresh = parent.resolve("." + name + ".loading-" + UUID.randomUUID());
-        try {
-            long quads = fill.applyAsLong(fresh);
-            StoreMarker.of(quads).write(fresh);
-            switchInto(fresh, target, parent.resolve("." + name + ".replaced-" + UUID.randomUUID()));
-            return quads;
-        } catch (IOException e) {
-            throw new InputException(dir + ": cannot write the database: " + e.getMessage(), e);
-        } finally {
-            deleteTree(fresh);
-        }
-    }
-
     /**
-     * Opens a database written by {@link #write} for serving, with the union of its named graphs as the
-     * default graph. Fails with an input error if {@code dir} is missing, is not a claimgraph database, or
-     * is open in another process.
+     * Opens a database written by {@link #write} for serving (read through {@code graph.GraphSource}, which makes
+     * the union of its named graphs its default graph), holding its lock until {@link #close}: a load cannot start on it while it is served.
+     * Cleans up after a write that was killed. Fails with an input error if {@code dir} is missing, is not a
+     * claimgraph database, or is in use by another process (a load or a server).
      */
     public static DatasetGraph open(Path dir) {
         Path target = dir.toAbsolutePath().normalize();
-        if (!Files.exists(target)) {
+        if (target.getParent() == null) throw new InputException(dir + ": not a claimgraph database");
+        StoreDirectory directory = new StoreDirectory(target, dir);
+        if (!directory.exists()) {
             throw new InputException(dir + ": no such database; create it with ./claimgraph load --tdb " + dir);
         }
-        if (!Files.isDirectory(target)) throw new InputException(dir + ": not a directory");
-        if (StoreMarker.read(target) == null) {
-            throw new InputException(dir + ": not a claimgraph database (no " + StoreMarker.FILE_NAME
-                    + "); create one with ./claimgraph load --tdb DIR");
-        }
-        requireNotInUse(dir, target);
-        DatasetGraph dsg;
+        StoreLock lock = StoreLock.acquire(target, dir, "serve");
         try {
-            dsg = connect(target);
+            directory.recover();
+            Path current = directory.current();
+            if (current == null) {
+                throw new InputException(dir + ": no such database; create it with ./claimgraph load --tdb " + dir);
+            }
+            if (!Files.isDirectory(current)) throw new InputException(dir + ": not a directory");
+            if (StoreMarker.read(current) == null) {
+                throw new InputException(dir + ": not a claimgraph database (no " + StoreMarker.FILE_NAME
+                        + "); create one with ./claimgraph load --tdb DIR");
+            }
+            requireNotInUse(dir, current);
+            DatasetGraph dsg;
+            try {
+                dsg = connect(current);
+            } catch (RuntimeException e) {
+                throw new InputException(dir + ": cannot open the database: " + e.getMessage(), e);
+            }
+            LOCKS.put(dsg, lock);
+            return dsg;
         } catch (RuntimeException e) {
-            throw new InputException(dir + ": cannot open the database: " + e.getMessage(), e);
+            lock.close();
+            throw e;
         }
-        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return dsg;
     }
 
     /**
-     * Connects to any existing TDB2 directory for reading (not only one written by {@link #write}), with
-     * node caches sized to the heap (see {@link #servingParams}). Fails with an input error if {@code dir}
-     * is missing or holds no TDB2 database, rather than letting TDB2 create an empty one there.
+     * Connects to any existing TDB2 directory for reading (not only one written by {@link #write}); see
+     * {@link Tdb2Directory#connect}.
      */
     public static DatasetGraph connect(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new InputException(dir + ": no such TDB2 database directory");
+        return Tdb2Directory.connect(dir);
+    }
+
+    /** Releases a database opened by {@link #open}: its files are closed and its locks are given up. */
+    public static void close(DatasetGraph dsg) {
+        try {
+            TDBInternal.expel(dsg);
+        } finally {
+            StoreLock lock = LOCKS.remove(dsg);
+            if (lock != null) lock.close();
         }
-        boolean tdb2;
-        try (Stream<Path> entries = Files.list(dir)) {
-            tdb2 = entries.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().matches("Data-\\d+"));
-        } catch (IOException e) {
-            throw new InputException(dir + ": cannot list: " + e.getMessage(), e);
-        }
-        if (!tdb2) throw new InputException(dir + ": not a TDB2 database (it has no Data-NNNN directory)");
-        return DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()), servingParams());
     }
 
     /**
-     * Node caches sized to the heap. TDB2's default (a million ids to nodes) is far below the nodes of a
-     * million-claim graph (claims, quotes, selectors, evidence and their literals: some ten million, by
-     * estimate, not counted), so a query over all claims decodes most nodes from disk again each time. A
-     * cached node costs roughly 150 bytes (also an estimate), so one per KiB of heap keeps the caches near a
-     * sixth of it. Cache sizes are per connection, not stored in the database: nothing changes on disk.
+     * The directory the database {@code dir} is in now (the generation its link names), or null when there is
+     * none; what {@code dir} resolves to, for tools that want the real path.
      */
-    private static StoreParams servingParams() {
-        long perKiB = Runtime.getRuntime().maxMemory() / 1024;
-        int nodes = (int) Math.min(50_000_000L, Math.max(StoreParams.getDftStoreParams().getNodeId2NodeCacheSize(), perKiB));
-        return StoreParams.builder()
-                .nodeId2NodeCacheSize(nodes)
-                .node2NodeIdCacheSize(Math.max(StoreParams.getDftStoreParams().getNode2NodeIdCacheSize(), nodes / 5))
-                .build();
+    public static Path location(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        return new StoreDirectory(target, dir).current();
     }
 
-    /** Releases a database opened by {@link #open}: its files are closed and its lock is given up. */
-    public static void close(DatasetGraph dsg) {
-        TDBInternal.expel(dsg);
+    /**
+     * Deletes the database {@code dir} whole: its link, its generation, what loads left beside it, and its
+     * lock file. Fails with an input error if a server or a load has it.
+     */
+    public static void delete(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        StoreDirectory directory = new StoreDirectory(target, dir);
+        if (!directory.exists()) return;
+        try (StoreLock lock = StoreLock.acquire(target, dir, "delete")) {
+            directory.recover();
+            Path current = directory.current();
+            StoreDirectory.deleteTree(target);
+            if (current != null) StoreDirectory.deleteTree(current);
+        }
+        StoreDirectory.deleteTree(StoreLock.file(target));
+    }
+
+    /** The lock file that {@code load} and {@code serve} hold beside the database {@code dir}. */
+    public static Path lockFile(Path dir) {
+        return StoreLock.file(dir.toAbsolutePath().normalize());
     }
 
     /** Whether {@code dir} holds a database written by {@link #write}. */
@@ -241,49 +357,17 @@ public final class TdbStore {
                 loader.finishException(e);
                 throw e;
             }
-            long expected = Txn.calculateRead(source, () -> source.stream().count());
-            long written = Txn.calculateRead(tdb, () -> tdb.stream().count());
-            if (written != expected) {
-                throw new IllegalStateException("the new database holds " + written + " quads, expected " + expected);
-            }
-            return written;
+            return verified(tdb, Txn.calculateRead(source, () -> source.stream().count()));
         } finally {
             TDBInternal.expel(tdb);
         }
     }
 
-    /**
-     * Renames {@code fresh} to {@code target}. An existing target is first renamed aside and removed only
-     * after the new one is in place, so that a crash in between leaves one complete database on disk.
-     */
-    private static void switchInto(Path fresh, Path target, Path aside) throws IOException {
-        if (!Files.exists(target)) {
-            move(fresh, target);
-            return;
-        }
-        move(target, aside);
-        try {
-            move(fresh, target);
-        } catch (IOException e) {
-            move(aside, target);
-            throw e;
-        }
-        deleteTree(aside);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot rename " + from + " to " + to + " atomically", e);
-        }
-    }
-
-    private static void requireReplaceable(Path shown, Path target) {
-        if (!Files.isDirectory(target) || !StoreMarker.isPresent(target)) {
+    private static void requireReplaceable(Path shown, Path current) {
+        if (!Files.isDirectory(current) || !StoreMarker.isPresent(current)) {
             throw new InputException(shown + ": exists and is not a claimgraph database; not replacing it");
         }
-        requireNotInUse(shown, target);
+        requireNotInUse(shown, current);
     }
 
     /** TDB2 allows one JVM per directory; say so plainly instead of failing inside TDB2. */
@@ -300,15 +384,6 @@ public final class TdbStore {
         } finally {
             if (free) lock.unlock();
             ProcessFileLock.release(lock);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: a leftover temporary directory is named so that it is obvious what it was.
         }
     }
 }

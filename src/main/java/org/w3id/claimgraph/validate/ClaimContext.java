@@ -10,6 +10,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * Looks up where claims are made (queries/validate/finding-context.rq): the document and the words of
@@ -24,7 +25,7 @@ final class ClaimContext {
 
     private ClaimContext() {}
 
-    static Map<Node, Where> lookup(SparqlService service, Query query, List<Node> claims) {
+    static Map<Node, Where> lookup(GraphSource source, Query query, List<Node> claims) {
         Map<Node, Where> found = new HashMap<>();
         Map<Node, Long> starts = new HashMap<>();
         for (int from = 0; from < claims.size(); from += BATCH) {
@@ -34,7 +35,7 @@ final class ClaimContext {
             }
             Query batch = query.cloneQuery();
             batch.setValuesDataBlock(List.of(CLAIM), values);
-            service.select(batch, Map.of(), rows -> {
+            source.stream(batch, null, rows -> {
                 rows.forEachRemaining(row -> {
                     Node claim = row.get(CLAIM);
                     Node document = row.get(Var.alloc("document"));

@@ -8,10 +8,11 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Var;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.NamedQuery;
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.project.CG;
 
 /** Gathers what explain shows about one claim, from the queries of queries/validate/ and the rules. */
 public final class ClaimExplainer {
@@ -38,7 +39,7 @@ public final class ClaimExplainer {
         return CG.claimIri(s);
     }
 
-    public Explanation explain(ValidationSource source, Engine engine, String claimIri) {
+    public Explanation explain(GraphSource source, RuleEngine.Kind engine, String claimIri) {
         Node claim = NodeFactory.createURI(claimIri);
         List<Map<String, String>> details = rows(source, "claim", claim);
         if (details.isEmpty()) {
@@ -49,9 +50,9 @@ public final class ClaimExplainer {
                 validator.rules().all(), validator.validateClaim(source, engine, claim));
     }
 
-    private List<Map<String, String>> rows(ValidationSource source, String name, Node claim) {
+    private List<Map<String, String>> rows(GraphSource source, String name, Node claim) {
         NamedQuery query = NamedQuery.read(layout.queriesDir().resolve("validate/" + name + ".rq"));
-        return source.sparql().select(query.parse(), Map.of("claim", claim), rows -> {
+        return source.stream(query.bind(Map.of("claim", claim.getURI())), null, rows -> {
             List<Map<String, String>> out = new ArrayList<>();
             rows.forEachRemaining(row -> {
                 Map<String, String> values = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.w3id.claimgraph.validate;
 
 import java.util.List;
 import java.util.Map;
+import org.w3id.claimgraph.rules.Rule;
 
 /**
  * Everything explain shows about one claim. Rows are the named queries' results with each variable's

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.project.CG;
+import org.w3id.claimgraph.rules.Rule;
 
 /**
  * A claim explained in words: what it says, where, on what evidence, its grade, and the result of

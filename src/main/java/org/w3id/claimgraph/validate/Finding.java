@@ -3,10 +3,15 @@ package org.w3id.claimgraph.validate;
 import java.util.Comparator;
 
 import org.apache.jena.graph.Node;
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.project.CG;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
+import org.w3id.claimgraph.rules.Severity;
 
 /**
- * One rule result for one claim, with where the claim is made: the document and the quoted words.
+ * One rule's judgement on one claim: what a rule engine reports for a row of the rule's query, then completed
+ * with where the claim is made (the document and the quoted words). The one record of a finding, from the
+ * engines through the reports to the explorer's claim page.
  *
  * @param claim    the claim's IRI
  * @param rule     the rule's id
@@ -14,9 +19,23 @@ import org.w3id.claimgraph.vocab.CG;
  * @param message  the rule's message with its values filled in
  * @param document the IRI of the document that states the claim, or null if the graph does not say
  * @param quote    the claim's quoted words (its first quote in the document), or null
- * @param value    the node the rule points at (an evidence line, a dose, another claim), or null
+ * @param value    the node the rule points at (an evidence line, a dose, another claim), or null when it is
+ *                 the claim itself
  */
 public record Finding(String claim, String rule, Severity severity, String message, String document, String quote, Node value) {
+    public Finding {
+        if (value != null && value.isURI() && value.getURI().equals(claim)) value = null;
+    }
+
+    /** What an engine reports: the rule, the flagged claim, the value it names and the filled-in message. */
+    public static Finding of(Rule rule, Node claim, Node value, String message) {
+        return new Finding(claim.isURI() ? claim.getURI() : claim.toString(), rule.id(), rule.severity(), message, null, null, value);
+    }
+
+    /** The same finding with where the claim is made. */
+    public Finding at(String documentIri, String quoted) {
+        return new Finding(claim, rule, severity, message, documentIri, quoted, value);
+    }
 
     /** Report order: by document, claim, then the rule's place in rules.ttl, then value and message. */
     public static Comparator<Finding> order(RuleSet rules) {

@@ -1,15 +1,20 @@
 package org.w3id.claimgraph.validate;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonNull;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonString;
+import org.apache.jena.atlas.json.JsonValue;
+import org.w3id.claimgraph.rules.Severity;
 
 /**
- * The report as JSON, in the schema documented in README.md ("Validation", "JSON report"): a format
- * version, what was validated, whether the run passes, a summary of counts by severity and rule, and
- * the findings. Keys are always present and in this order; absent values are null.
+ * The report as JSON, in the schema documented in README.md ("Validation", "JSON report"): a format version,
+ * what was validated, whether the run passes, a summary of counts by severity and rule, and the findings. Keys
+ * are always present and in this order (Jena's JSON objects keep their keys' order); absent values are null.
  */
 public final class JsonReportWriter implements ReportWriter {
     /** Raised only for a change that breaks readers of the previous version. */
@@ -17,43 +22,52 @@ public final class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, PrintStream out) {
-        out.print(JsonText.write(toJson(report)));
+        JSON.write(out, toJson(report));
+        out.println();
     }
 
-    static Map<String, Object> toJson(Report report) {
+    static JsonObject toJson(Report report) {
         Summary summary = report.summary();
-        Map<String, Object> root = new LinkedHashMap<>();
+        JsonObject root = new JsonObject();
         root.put("formatVersion", FORMAT_VERSION);
         root.put("source", report.source());
         root.put("engine", report.engine().id());
-        root.put("rules", report.rulesRun().stream().map(Rule::id).toList());
+        JsonArray rules = new JsonArray();
+        report.rulesRun().forEach(r -> rules.add(r.id()));
+        root.put("rules", rules);
         root.put("failOn", report.failOn() == null ? "none" : report.failOn().id());
         root.put("passed", report.passes());
 
-        Map<String, Object> counts = new LinkedHashMap<>();
+        JsonObject counts = new JsonObject();
         counts.put("findings", summary.findings());
         counts.put("claims", summary.claims());
-        Map<String, Object> bySeverity = new LinkedHashMap<>();
+        JsonObject bySeverity = new JsonObject();
         for (Severity s : List.of(Severity.VIOLATION, Severity.WARNING, Severity.INFO)) bySeverity.put(s.id(), summary.count(s));
         counts.put("bySeverity", bySeverity);
-        counts.put("byRule", new LinkedHashMap<>(summary.byRule()));
+        JsonObject byRule = new JsonObject();
+        summary.byRule().forEach(byRule::put);
+        counts.put("byRule", byRule);
         root.put("summary", counts);
 
-        List<Object> findings = new ArrayList<>();
+        JsonArray findings = new JsonArray();
         for (Finding f : report.findings()) {
-            Map<String, Object> o = new LinkedHashMap<>();
+            JsonObject o = new JsonObject();
             o.put("claim", f.claim());
             o.put("claimId", f.claimId());
             o.put("rule", f.rule());
             o.put("severity", f.severity().id());
             o.put("message", f.message());
-            o.put("document", f.document());
-            o.put("documentId", f.documentId());
-            o.put("quote", f.quote());
-            o.put("value", f.valueText());
+            o.put("document", text(f.document()));
+            o.put("documentId", text(f.documentId()));
+            o.put("quote", text(f.quote()));
+            o.put("value", text(f.valueText()));
             findings.add(o);
         }
         root.put("findings", findings);
         return root;
+    }
+
+    private static JsonValue text(String value) {
+        return value == null ? JsonNull.instance : new JsonString(value);
     }
 }

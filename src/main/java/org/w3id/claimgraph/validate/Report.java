@@ -1,6 +1,8 @@
 package org.w3id.claimgraph.validate;
 
 import java.util.List;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.Severity;
 
 /**
  * What a validation run found, ready to render.
@@ -11,7 +13,7 @@ import java.util.List;
  * @param failOn   the lowest severity that fails the run, or null when nothing does
  * @param findings the findings (after --rule and --severity), in report order
  */
-public record Report(String source, Engine engine, List<Rule> rulesRun, Severity failOn, List<Finding> findings) {
+public record Report(String source, RuleEngine.Kind engine, List<Rule> rulesRun, Severity failOn, List<Finding> findings) {
 
     public Summary summary() {
         return Summary.of(findings, rulesRun);

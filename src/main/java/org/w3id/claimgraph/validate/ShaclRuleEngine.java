@@ -11,6 +11,9 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.RuleSet;
 
 /**
  * Runs the rules as what they are, SHACL shapes, with Jena SHACL over a local graph: each rule's
@@ -21,33 +24,33 @@ public final class ShaclRuleEngine implements RuleEngine {
     private final DatasetGraph dataset;
     private final Graph data;
 
-    /** @param data the data graph (the union of the dataset's graphs), read inside the dataset's transactions */
-    public ShaclRuleEngine(RuleSet ruleSet, DatasetGraph dataset, Graph data) {
+    /** @param dataset the local dataset; the data graph is the union of its named graphs */
+    public ShaclRuleEngine(RuleSet ruleSet, DatasetGraph dataset) {
         this.ruleSet = ruleSet;
         this.dataset = dataset;
-        this.data = data;
+        this.data = GraphSource.unionView(dataset).getDefaultGraph();
     }
 
     @Override
-    public List<RuleResult> run(List<Rule> rules) {
+    public List<Finding> run(List<Rule> rules) {
         return validate(rules, null);
     }
 
     @Override
-    public List<RuleResult> run(List<Rule> rules, Node claim) {
+    public List<Finding> run(List<Rule> rules, Node claim) {
         return validate(rules, claim);
     }
 
-    private List<RuleResult> validate(List<Rule> rules, Node focus) {
+    private List<Finding> validate(List<Rule> rules, Node focus) {
         Shapes shapes = Shapes.parse(ruleSet.shapesGraph(rules));
         ValidationReport report = Txn.calculateRead(dataset, () -> focus == null
                 ? ShaclValidator.get().validate(shapes, data)
                 : ShaclValidator.get().validate(shapes, data, focus));
-        List<RuleResult> results = new ArrayList<>();
+        List<Finding> results = new ArrayList<>();
         for (ReportEntry entry : report.getEntries()) {
             Rule rule = ruleSet.byIri(entry.source()).orElseThrow(() ->
                     new IllegalStateException("a SHACL result from a shape that is not a rule: " + entry.source()));
-            results.add(new RuleResult(rule, entry.focusNode(), entry.value(), entry.message()));
+            results.add(Finding.of(rule, entry.focusNode(), entry.value(), entry.message()));
         }
         return results;
     }

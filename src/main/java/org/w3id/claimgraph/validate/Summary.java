@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.rules.Severity;
 
 /**
  * Counts of findings by severity and by rule. Every severity and every rule that was run has an entry,

@@ -1,6 +1,7 @@
 package org.w3id.claimgraph.validate;
 
 import java.io.PrintStream;
+import org.w3id.claimgraph.rules.Severity;
 
 /**
  * One finding a line, like a compiler: where the claim is written, the claim, the rule, the severity,

@@ -11,7 +11,8 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
-import org.w3id.claimgraph.vocab.CG;
+import org.w3id.claimgraph.project.CG;
+import org.w3id.claimgraph.rules.Rule;
 
 /**
  * The report as a W3C SHACL validation report (sh:ValidationReport with one sh:ValidationResult per

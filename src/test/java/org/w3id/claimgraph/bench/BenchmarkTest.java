@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.store.TdbStore;
 
@@ -29,8 +29,11 @@ class BenchmarkTest {
                 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
                 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
                 <http://example.org/rules> sh:declare [ sh:prefix "cg" ; sh:namespace "https://w3id.org/claimgraph/ontology#"^^xsd:anyURI ] .
-                <http://example.org/rules/overstated> skos:notation "overstated" ;
-                    sh:sparql [ sh:prefixes <http://example.org/rules> ; sh:select "SELECT $this WHERE { $this cg:hedged false ; cg:grade cg:GradeVeryLow }" ] .
+                <http://example.org/rules/overstated> a cg:Rule , sh:NodeShape ;
+                    skos:notation "overstated" ; cg:rank 1 ; skos:prefLabel "overstated" ; skos:definition "Asserted outright, graded very low." ;
+                    sh:severity sh:Warning ; sh:targetClass cg:Claim ;
+                    sh:sparql [ sh:message "Asserted outright at a very low grade." ; sh:prefixes <http://example.org/rules> ;
+                                sh:select "SELECT $this WHERE { $this cg:hedged false ; cg:grade cg:GradeVeryLow }" ] .
                 """);
         ProjectLayout repo = ProjectLayout.locate();
         Benchmark.Settings settings = new Benchmark.Settings(List.of(2000L), 3, dir.resolve("work"), out, 1, Duration.ofMillis(1),

@@ -36,6 +36,18 @@ class CheckExportStatsCliTest {
         assertTrue(run.err().contains("nothing was written"), run.err());
     }
 
+    /** Issue 20, defect 9: an external id is a link a reader can follow, never javascript: or data:. */
+    @Test
+    void checkRefusesAnExternalIdThatIsNotHttp() throws Exception {
+        for (String iri : new String[] {"javascript:alert(document.domain)", "data:text/html,hello", "file:///etc/passwd"}) {
+            Path extra = Files.writeString(dir.resolve("link.ttl"), "<https://w3id.org/claimgraph/id/concept/magnesium-glycinate>"
+                    + " <http://www.w3.org/2004/02/skos/core#closeMatch> <" + iri + "> .\n");
+            CliRun run = CliRun.in(TestProject.REPO, "check", extra.toString());
+            assertEquals(1, run.exitCode(), iri + ": " + run.err());
+            assertTrue(run.err().contains("A mapping to another vocabulary is an http(s) IRI"), run.err());
+        }
+    }
+
     @Test
     void checkVerifiesExtraFilesAndRefusesAMissingOneAsAnInputError() {
         TestProject p = TestProject.minimal(dir);

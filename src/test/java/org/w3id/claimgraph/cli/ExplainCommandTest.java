@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.support.CliRun;
-import org.w3id.claimgraph.validate.FixtureProject;
+import org.w3id.claimgraph.support.TestProject;
 
 /** `claimgraph explain CLAIM` on the fixture project. */
 class ExplainCommandTest {
@@ -18,7 +18,7 @@ class ExplainCommandTest {
 
     @BeforeAll
     static void setUp() {
-        FixtureProject.create(home);
+        TestProject.validationFixture(home);
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.load.SourceText;
+import org.w3id.claimgraph.project.Sha256;
+import org.w3id.claimgraph.build.SourceText;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
 
@@ -53,14 +54,14 @@ class IngestCommandTest {
         CliRun run = CliRun.in(project.home(), "ingest", article.toString(), "--title", "Sleep", "--genre", "educational",
                 "--published", "2024-05-01", "--url", "https://example.org/sleep");
         assertEquals(0, run.exitCode(), run.err());
-        String id = "005_" + SourceText.sha256Hex(ARTICLE.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        String id = "005_" + Sha256.hex(ARTICLE.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         assertTrue(run.out().contains("as document " + id), run.out());
 
         Path text = project.path("seeds/documents/" + id + ".txt");
         assertEquals(ARTICLE, Files.readString(text, StandardCharsets.UTF_8), "the text is written byte for byte");
         Graph metadata = RDFDataMgr.loadGraph(project.path("seeds/documents/" + id + ".ttl").toString());
         assertTrue(metadata.contains(Node.ANY, NodeFactory.createURI(CG + "sha256"),
-                NodeFactory.createLiteralString(SourceText.sha256Hex(Files.readAllBytes(text)))));
+                NodeFactory.createLiteralString(Sha256.hex(Files.readAllBytes(text)))));
         assertTrue(metadata.contains(Node.ANY, NodeFactory.createURI(CG + "genre"), NodeFactory.createURI(CG + "EducationalArticle")));
 
         Graph claims = RDFDataMgr.loadGraph(project.path("seeds/claims/" + id + ".ttl").toString());

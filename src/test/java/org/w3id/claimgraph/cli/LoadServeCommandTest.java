@@ -58,6 +58,14 @@ class LoadServeCommandTest {
         assertEquals(ExitCode.USAGE, foreign.exitCode());
         assertTrue(foreign.err().contains("not a claimgraph database"), foreign.err());
 
+        CliRun endpoint = CliRun.in(TestProject.REPO, "serve", "--port", "0", "--endpoint", "http://localhost:1/kg/sparql");
+        assertEquals(ExitCode.USAGE, endpoint.exitCode());
+        assertTrue(endpoint.err().contains("serve needs the graph in this process"), endpoint.err());
+
+        CliRun both = CliRun.in(TestProject.REPO, "serve", "--port", "0", "--tdb", other.toString(), "--endpoint", "http://localhost:1/kg/sparql");
+        assertEquals(ExitCode.USAGE, both.exitCode());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+
         CliRun badTimeout = CliRun.in(TestProject.REPO, "serve", "--timeout", "soon");
         assertEquals(ExitCode.USAGE, badTimeout.exitCode());
         assertTrue(badTimeout.err().contains("'soon' is not a duration"), badTimeout.err());
@@ -78,9 +86,7 @@ class LoadServeCommandTest {
         }
     }
 
-    private List<Path> siblings() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        }
+    private List<Path> siblings() {
+        return org.w3id.claimgraph.support.Databases.entriesBesideDatabases(dir);
     }
 }

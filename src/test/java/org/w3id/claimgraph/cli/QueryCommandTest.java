@@ -20,13 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.query.NamedQuery;
-import org.w3id.claimgraph.query.Prefixes;
+import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.query.QueryFixture;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QuerySamples;
-import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.ResultFormat;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
 
 /** {@code claimgraph query}: the list, the errors, and the same answers from --tdb and --endpoint as in memory. */
 class QueryCommandTest {
@@ -42,7 +41,7 @@ class QueryCommandTest {
     @BeforeAll
     static void start() {
         server = FusekiServer.create().port(0).loopback(true)
-                .add("/kg", UnionDefaultGraph.wrap(QueryFixture.withFixture()), false).build().start();
+                .add("/kg", GraphSource.unionView(QueryFixture.withFixture()), false).build().start();
         endpoint = "http://localhost:" + server.getHttpPort() + "/kg/sparql";
         tdb = QuerySamples.tdb2(tdbDir);
     }
@@ -170,7 +169,7 @@ class QueryCommandTest {
     private static String local(QueryLibrary library, QuerySamples.Sample s, ResultFormat format) {
         Query query = library.get(s.name()).bind(s.params());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        format.write(QueryTarget.dataset(QueryFixture.withFixture(), "memory").select(query), out, Prefixes.forQuery(query.getPrefixMapping()));
+        format.write(GraphSource.of(QueryFixture.withFixture(), "memory").select(query), out, Prefixes.forQuery(query.getPrefixMapping()));
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -22,9 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.load.ProjectLayout;
 import org.w3id.claimgraph.support.CliRun;
-import org.w3id.claimgraph.validate.FixtureProject;
+import org.w3id.claimgraph.support.TestProject;
 import org.w3id.claimgraph.validate.FixtureStores;
 
 /** `claimgraph validate` end to end on the fixture project: formats, filters and exit codes. */
@@ -40,8 +39,8 @@ class ValidateCommandTest {
 
     @BeforeAll
     static void setUp() {
-        ProjectLayout layout = FixtureProject.create(home);
-        Dataset dataset = FixtureProject.build(layout);
+        TestProject project = TestProject.validationFixture(home);
+        Dataset dataset = project.build();
         stores = FixtureStores.of(dataset, tdbDir);
     }
 

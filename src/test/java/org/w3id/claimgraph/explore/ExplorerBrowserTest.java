@@ -13,24 +13,27 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.w3id.claimgraph.project.CG;
+import org.w3id.claimgraph.project.GraphNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.server.ClaimServer;
-import org.w3id.claimgraph.validate.ValidationSource;
 import org.w3id.claimgraph.validate.Validator;
 
 /**
  * The explorer in a real browser: serves the seed graph as {@code serve} does, on a free port, and runs
  * {@code src/test/browser/explorer.test.mjs} (node's test runner, playwright-core driving headless Debian
  * Chromium) against it. Screenshots land in {@code target/explorer-screenshots/}. Fails, never skips, when
- * Chromium or the test's node_modules are missing: {@code .ci/run} installs both.
+ * Chromium or the test's node_modules are missing: {@code mvn verify} installs both first (src/test/setup/test-tools.sh).
  */
 class ExplorerBrowserTest {
     private static final Path BROWSER_TESTS = Path.of("src/test/browser");
@@ -41,14 +44,19 @@ class ExplorerBrowserTest {
     static void serve() {
         ProjectLayout layout = ProjectLayout.locate();
         DatasetGraph dataset = GraphBuild.create().layout(layout).build().asDatasetGraph();
+        // A link the shapes would refuse, as a graph from elsewhere might hold it: the page must not make it a link.
+        Txn.executeWrite(dataset, () -> dataset.add(NodeFactory.createURI(GraphNames.CONCEPTS),
+                NodeFactory.createURI(CG.ID + "concept/magnesium-glycinate"),
+                NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#closeMatch"),
+                NodeFactory.createURI("javascript:alert(document.domain)")));
         QueryLibrary library = QueryLibrary.load(layout);
-        QueryTarget target = QueryTarget.dataset(dataset, "seed graph");
-        ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(0)
+        GraphSource target = GraphSource.of(dataset, "seed graph");
+        ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(0).queryRewrite(QueryLibrary.resolver(layout))
                 .addServlet("/api/*", new QueryApiServlet(library, target)).corsPath("/api/*");
         // As ./claimgraph serve does: the claim pages show the validation engine's findings.
         ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
-                ValidationSource.of(DatasetFactory.wrap(dataset), "seed graph"));
-        server = Explorer.install(builder, target, library, findings).build().start();
+                GraphSource.of(dataset, "seed graph"));
+        server = Explorer.install(builder, layout, target, findings).build().start();
     }
 
     @AfterAll
@@ -60,10 +68,10 @@ class ExplorerBrowserTest {
     void explorerPassesItsBrowserTests() throws IOException, InterruptedException {
         if (!Files.isExecutable(CHROMIUM)) {
             fail(CHROMIUM + " is missing: the browser tests need Debian's Chromium. Install it with"
-                    + " `apt-get install -y chromium` (as .ci/run does), or point CHROMIUM at a Chromium binary.");
+                    + " `apt-get install -y chromium` (as src/test/setup/test-tools.sh does when mvn verify runs it), or point CHROMIUM at a Chromium binary.");
         }
         if (!Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))) {
-            fail(BROWSER_TESTS + "/node_modules is missing: run `npm ci` in " + BROWSER_TESTS + " (as .ci/run does).");
+            fail(BROWSER_TESTS + "/node_modules is missing: run `npm ci` in " + BROWSER_TESTS + " (as src/test/setup/test-tools.sh does).");
         }
         Path shots = Path.of("target/explorer-screenshots").toAbsolutePath();
         Files.createDirectories(shots);
@@ -86,7 +94,7 @@ class ExplorerBrowserTest {
             fail("the browser tests did not finish in 5 minutes");
         }
         assertEquals(0, node.exitValue(), "the browser tests failed:\n" + output);
-        assertTrue(output.toString().contains("pass 6"), "expected 6 passing browser tests:\n" + output);
+        assertTrue(output.toString().contains("pass 7"), "expected 7 passing browser tests:\n" + output);
         assertTrue(Files.exists(shots.resolve("scenario-3-document.png")), "no screenshot of the scenario's document highlight");
     }
 }

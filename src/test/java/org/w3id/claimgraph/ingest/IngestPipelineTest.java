@@ -15,7 +15,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
 
 /** The pipeline on small texts, one behaviour each, with the repository's lexicons and concepts. */
 class IngestPipelineTest {

@@ -18,7 +18,7 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.project.InputException;
 
 /** The query header format, parameter types, and binding values as RDF terms rather than text. */
 class NamedQueryTest {

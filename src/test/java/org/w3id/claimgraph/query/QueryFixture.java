@@ -2,10 +2,8 @@ package org.w3id.claimgraph.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,8 +17,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetRewindable;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.support.TestProject;
+import org.w3id.claimgraph.project.Prefixes;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * The graphs the query tests run on, each built once per test JVM with the real build:
@@ -34,8 +35,6 @@ import org.w3id.claimgraph.load.ProjectLayout;
  * it can stand beside any state of the seeds.
  */
 public final class QueryFixture {
-    public static final String FIXTURE_DIR = "src/test/resources/query-fixture";
-
     private static DatasetGraph seeds;
     private static DatasetGraph withFixture;
     private static ProjectLayout fixtureLayout;
@@ -56,18 +55,9 @@ public final class QueryFixture {
     public static synchronized ProjectLayout fixtureLayout() {
         if (fixtureLayout == null) {
             try {
-                ProjectLayout real = ProjectLayout.locate();
                 Path home = Files.createTempDirectory("claimgraph-query-fixture");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
-                for (String dir : List.of("ontology", "seeds", "queries")) copyTree(real.home().resolve(dir), home.resolve(dir));
-                ProjectLayout layout = new ProjectLayout(home);
-                Path fixture = real.home().resolve(FIXTURE_DIR);
-                copyNew(fixture.resolve("documents"), layout.documentsDir());
-                copyNew(fixture.resolve("claims"), layout.claimsDir());
-                copyNew(fixture.resolve("concepts"), layout.conceptsDir());
-                Files.writeString(layout.referencesFile(), Files.readString(fixture.resolve("references.ttl")),
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                fixtureLayout = layout;
+                fixtureLayout = TestProject.seedsWithQueryFixture(home).layout();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -82,7 +72,7 @@ public final class QueryFixture {
     /** Runs a named query with the given parameters on a dataset, in memory. */
     public static RowSetRewindable run(DatasetGraph dsg, String name, Map<String, String> params) {
         Query query = library().get(name).bind(params);
-        return QueryTarget.dataset(dsg, "test").select(query);
+        return GraphSource.of(dsg, "test").select(query);
     }
 
     /** The rows as lists of cells, IRIs in prefixed form and literals by lexical form, as the table shows them. */
@@ -109,30 +99,6 @@ public final class QueryFixture {
 
     static String show(Node node) {
         return node == null ? "" : TextTable.show(node, Prefixes.standard());
-    }
-
-    private static void copyNew(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(f.getFileName());
-                if (Files.exists(target)) {
-                    throw new FileAlreadyExistsException(target + ": the query fixture would replace a seed file");
-                }
-                Files.copy(f, target);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) return;
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 
     private static void deleteTree(Path root) {

@@ -2,7 +2,6 @@ package org.w3id.claimgraph.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.w3id.claimgraph.query.NamedQueriesTest.expected;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,10 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
+import org.w3id.claimgraph.project.Prefixes;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * Every named query on the curated seed graph (five documents, 467 claims), with the rows the curated
- * Turtle of seeds/claims/ says a correct query must return. The fixture tests ({@link NamedQueriesTest})
+ * Turtle of seeds/claims/ says a correct query must return. The fixture cases ({@link NamedQueryCasesTest})
  * show what each query does on purpose-made data; these pin what it answers on the real data.
  * <p>
  * Expected rows are written one a line as {@code cell | cell | ...} over the columns named in the call,
@@ -79,6 +80,13 @@ class SeedQueriesTest {
                 003_497fb625f584bf77 | educational article | 46
                 004_2235d8500ff77c3b | clinic marketing    | 70
                 """), seed("claims-per-document", Map.of(), "document", "genre", "claims"));
+        assertEquals(expected("""
+                How Calcium and Magnesium Boost Oxytocin for Bonding and Well-being?
+                The Role of Magnesium in Mental Health: Can It Help with Depression and Anxiety?
+                Understanding the Magnesium-Serotonin Connection
+                What Is the Relationship Between Magnesium and Calcium?
+                Magnesium and Calcium: The Mineral Duo Your Nerves Need
+                """), seed("claims-per-document", Map.of(), "title"));
     }
 
     @Test
@@ -273,7 +281,7 @@ class SeedQueriesTest {
         // the seeds' own paths to anxiety (through cortisol, hyperexcitability, serotonin) are left aside
         assertEquals(expected("""
                 concept:magnesium | cg:decreases | concept:adrenaline | cg:worsens | concept:anxiety | low | claim:999-001 | claim:999-002
-                """), QueryFixture.cells(QueryTarget.dataset(dsg, "seeds and two claims").select(query)).stream()
+                """), QueryFixture.cells(GraphSource.of(dsg, "seeds and two claims").select(query)).stream()
                 .filter(r -> r.contains("concept:adrenaline")).toList());
     }
 
@@ -393,7 +401,7 @@ class SeedQueriesTest {
     @Test
     void contradictingClaimsAreNoneInTheSeeds() {
         // No two documents make claims with the same subject and object and incompatible relations (checked
-        // against the Turtle); NamedQueriesTest#contradictingClaimsReadIncompatibilityBothWays shows that the
+        // against the Turtle); the fixture case contradicting-claims (NamedQueryCasesTest) shows that the
         // query finds such pairs on the fixture.
         assertEquals(List.of(), seed("contradicting-claims", Map.of(), "claim", "otherClaim"));
         assertEquals(List.of(), seed("contradicting-claims", Map.of("concept", "concept:magnesium"), "claim", "otherClaim"));
@@ -550,8 +558,8 @@ class SeedQueriesTest {
         DatasetGraph seeds = QueryFixture.seeds();
         QueryLibrary library = QueryFixture.library();
         FusekiServer server = FusekiServer.create().port(0).loopback(true)
-                .add("/kg", UnionDefaultGraph.wrap(seeds), false)
-                .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(seeds, "seeds")))
+                .add("/kg", GraphSource.unionView(seeds), false)
+                .addServlet("/api/*", new QueryApiServlet(library, GraphSource.of(seeds, "seeds")))
                 .build().start();
         try {
             String base = "http://localhost:" + server.getHttpPort();
@@ -560,7 +568,7 @@ class SeedQueriesTest {
                     new QuerySamples.Sample("documents-by-unsupported-share", Map.of()));
             for (QuerySamples.Sample s : samples) {
                 Query query = library.get(s.name()).bind(s.params());
-                RowSetRewindable memory = QueryTarget.dataset(seeds, "memory").select(query);
+                RowSetRewindable memory = GraphSource.of(seeds, "memory").select(query);
                 assertTrue(QueryFixture.cells(memory).size() >= 5, s + " finds rows on the seeds");
                 for (ResultFormat format : List.of(ResultFormat.TABLE, ResultFormat.CSV)) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -609,5 +617,11 @@ class SeedQueriesTest {
         return "?" + params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** Rows written one a line as {@code cell | cell | ...}; surrounding blanks are trimmed. */
+    static List<List<String>> expected(String text) {
+        return text.lines().filter(l -> !l.isBlank())
+                .map(l -> java.util.Arrays.stream(l.split("\\|", -1)).map(String::strip).toList()).toList();
     }
 }

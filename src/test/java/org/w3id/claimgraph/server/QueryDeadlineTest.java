@@ -11,7 +11,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * The watchdog on its own, with no ARQ timeout at all: the MINUS query below runs for minutes in Jena 5.6
@@ -21,7 +21,7 @@ class QueryDeadlineTest {
     private static final String MINUS_CROSS_PRODUCT =
             "SELECT (COUNT(*) AS ?n) { ?a ?b ?c MINUS { ?d ?e ?f . ?g ?h ?i . ?j ?k ?l FILTER(?c != ?i) } }";
 
-    private final DatasetGraph dataset = new DeadlineDataset(UnionDefaultGraph.wrap(Seed.copy()));
+    private final DatasetGraph dataset = new DeadlineDataset(GraphSource.unionView(Seed.copy()));
 
     @Test
     void aQueryThatIgnoresCancellationStopsAtTheDeadline() {

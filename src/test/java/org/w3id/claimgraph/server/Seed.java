@@ -4,10 +4,10 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.vocab.CG;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.project.CG;
+import org.w3id.claimgraph.project.GraphNames;
 
 /** The verified seed graph, built once per test JVM; each caller gets its own copy to serve or change. */
 final class Seed {

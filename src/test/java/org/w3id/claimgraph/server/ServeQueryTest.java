@@ -38,12 +38,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.api.QueryApiServlet;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.project.GraphNames;
 
 /** The read side over real HTTP: every query result format, GET and POST, both endpoints, GSP reads. */
 class ServeQueryTest {
@@ -62,7 +61,7 @@ class ServeQueryTest {
     static void start() {
         dataset = Seed.copy();
         server = ClaimServer.builder().dataset(dataset).port(0)
-                .addServlet("/api/*", new QueryApiServlet(QueryLibrary.load(ProjectLayout.locate()), QueryTarget.dataset(dataset, "the seed graph")))
+                .addServlet("/api/*", new QueryApiServlet(QueryLibrary.load(ProjectLayout.locate()), GraphSource.of(dataset, "the seed graph")))
                 .corsPath("/api/*")
                 .build().start();
     }
@@ -130,7 +129,7 @@ class ServeQueryTest {
     void jenaClientSeesEveryClaimAndDocument() {
         Query claims = QueryFactory.create(Seed.PREFIXES + "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:Claim }");
         long expectedClaims = Txn.calculateRead(dataset, () -> {
-            try (QueryExec qe = QueryExec.dataset(UnionDefaultGraph.wrap(dataset)).query(claims).build()) {
+            try (QueryExec qe = QueryExec.dataset(GraphSource.unionView(dataset)).query(claims).build()) {
                 return Long.parseLong(qe.select().next().get("n").getLiteralLexicalForm());
             }
         });
@@ -185,23 +184,20 @@ class ServeQueryTest {
     }
 
     @Test
-    void operationsEndpointsAnswer() {
+    void theHealthCheckAnswersAndTheServerSaysNothingAboutItself() {
         assertEquals(200, Http.get(server.url() + "$/ping", "*/*").statusCode());
-        HttpResponse<String> metrics = Http.get(server.url() + "$/metrics", "*/*");
-        assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("fuseki_requests"), "Prometheus metrics");
-        HttpResponse<String> stats = Http.get(server.url() + "$/stats", "application/json");
-        assertEquals(200, stats.statusCode());
-        assertTrue(stats.body().contains("\"/kg\""), stats.body());
+        HttpResponse<String> status = Http.get(server.url() + "$/server", "application/json");
+        assertEquals(200, status.statusCode());
+        assertTrue(status.body().contains("\"/kg\""), "the editor finds the dataset: " + status.body());
+        assertFalse(status.body().contains("version") || status.body().contains("uptime") || status.body().contains("startDateTime"),
+                status.body());
+        for (String path : List.of("$/stats", "$/stats/kg", "$/metrics", "$/validate/query?query=ASK%7B%7D", "$/validate/data")) {
+            assertEquals(404, Http.get(server.url() + path, "*/*").statusCode(), path);
+        }
     }
 
     @Test
-    void homePageLinksToTheEditorWithThePrefixes() {
-        HttpResponse<String> home = Http.get(server.url(), "text/html");
-        assertEquals(200, home.statusCode());
-        assertTrue(home.body().contains("href=\"ui/#/dataset/kg/query?query="), home.body());
-        assertTrue(home.body().contains(Http.enc("PREFIX cg: <https://w3id.org/claimgraph/ontology#>").replace("+", "%20")));
-
+    void theEditorIsServedUnderUi() {
         HttpResponse<String> ui = Http.get(server.editorUrl(), "text/html");
         assertEquals(200, ui.statusCode());
         assertTrue(ui.body().contains("Apache Jena Fuseki UI"));

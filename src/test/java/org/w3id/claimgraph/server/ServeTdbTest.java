@@ -18,7 +18,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.store.TdbStore;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.project.GraphNames;
 
 /**
  * Serving a TDB2 database made by {@code load}: the union default graph, GSP reads, and the checked write

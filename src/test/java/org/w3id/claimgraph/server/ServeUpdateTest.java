@@ -28,8 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.vocab.CG;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.project.CG;
+import org.w3id.claimgraph.project.GraphNames;
 
 /** Writes on a server started with update users: authentication, the SHACL check, and what is refused. */
 class ServeUpdateTest {

@@ -18,14 +18,16 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.load.GraphBuild;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
-import org.w3id.claimgraph.vocab.GraphNames;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.GraphNames;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.support.Databases;
 
 /** Real TDB2 directories: atomic replacement, nothing left behind on failure, and what open refuses. */
 class TdbStoreTest {
@@ -50,7 +52,9 @@ class TdbStoreTest {
 
         DatasetGraph tdb = TdbStore.open(db);
         try {
-            assertTrue(tdb.getContext().isTrue(TDB2.symUnionDefaultGraph));
+            // Read as every reader reads it: the default graph is the union of the named graphs.
+            assertTrue(GraphSource.of(tdb, "db").ask(QueryFactory.create(
+                    "ASK { ?claim a <https://w3id.org/claimgraph/ontology#Claim> }"), null));
             assertEquals(seedQuads, (long) Txn.calculateRead(tdb, () -> tdb.stream().count()));
             assertEquals(Txn.calculateRead(seed, () -> seed.prefixes().getMapping()),
                     Txn.calculateRead(tdb, () -> tdb.prefixes().getMapping()));
@@ -128,12 +132,31 @@ class TdbStoreTest {
         TdbStore.close(TdbStore.open(db));
     }
 
-    private List<Path> siblings() {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
+    @Test
+    void deleteRemovesTheDatabaseWholeButNotWhileItIsServed() {
+        Path db = dir.resolve("db");
+        TdbStore.write(seed, db);
+        DatasetGraph tdb = TdbStore.open(db);
+        try {
+            InputException served = assertThrows(InputException.class, () -> TdbStore.delete(db));
+            assertTrue(served.getMessage().contains("open in this process"), served.getMessage());
+        } finally {
+            TdbStore.close(tdb);
+        }
+        TdbStore.delete(db);
+        assertEquals(List.of(), allIn(dir), "no link, generation or lock file is left");
+    }
+
+    private static List<Path> allIn(Path d) {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private List<Path> siblings() {
+        return Databases.entriesBesideDatabases(dir);
     }
 
     /** A source whose data stops arriving part of the way through, as a crashed build would. */

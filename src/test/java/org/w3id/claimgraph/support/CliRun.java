@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.w3id.claimgraph.cli.Main;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
 
 /** Runs the CLI in-process against a project directory and captures what it prints. */
 public record CliRun(int exitCode, String out, String err) {

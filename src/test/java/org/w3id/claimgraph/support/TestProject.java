@@ -3,25 +3,33 @@ package org.w3id.claimgraph.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.apache.jena.query.Dataset;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.project.ProjectLayout;
 
 /**
- * A copy of the project's data in a temporary directory that a test may break on purpose: the real
- * ontology, queries and documents, with either the real curated seeds or a small fixture set.
+ * A project home for a test, in a directory the test owns: the real ontology and queries with the curated seeds,
+ * a small fixture set, or both, which a test may change or break on purpose. The one helper that copies a project.
  */
 public final class TestProject {
     /** The repository root (surefire runs tests from it). */
     public static final Path REPO = ProjectLayout.locate().home();
+    /** Seeds made to trip each validation rule (three fictional documents, 901 to 903). */
+    public static final Path VALIDATION_FIXTURE = REPO.resolve("src/test/resources/validate/fixture/seeds");
+    /** Two fictional documents (900 and 901) with claims, concepts and references for the named queries. */
+    public static final Path QUERY_FIXTURE = REPO.resolve("src/test/resources/query-fixture");
 
     private final Path home;
 
     private TestProject(Path home) {
-        this.home = home;
+        this.home = home.toAbsolutePath().normalize();
     }
 
     /** The real ontology, queries and all seeds. */
@@ -43,6 +51,42 @@ public final class TestProject {
         return new TestProject(dir);
     }
 
+    /** The real ontology (rules and vocabularies included) and queries, with the validation fixture's seeds instead of the curated ones. */
+    public static TestProject validationFixture(Path dir) {
+        copyTree(REPO.resolve("ontology"), dir.resolve("ontology"));
+        copyTree(REPO.resolve("queries"), dir.resolve("queries"));
+        copyTree(VALIDATION_FIXTURE, dir.resolve("seeds"));
+        return new TestProject(dir);
+    }
+
+    /** The real ontology and queries, with the query fixture as the only seeds. */
+    public static TestProject queryFixture(Path dir) {
+        copyTree(REPO.resolve("ontology"), dir.resolve("ontology"));
+        copyTree(REPO.resolve("queries"), dir.resolve("queries"));
+        copyTree(QUERY_FIXTURE, dir.resolve("seeds"));
+        return new TestProject(dir);
+    }
+
+    /**
+     * The curated seeds with the query fixture added (its documents, claims and concepts beside the seeds' own,
+     * its references appended to theirs). The fixture uses IRIs no curated seed uses, so it can stand beside any
+     * state of the seeds.
+     */
+    public static TestProject seedsWithQueryFixture(Path dir) {
+        TestProject project = copyOfSeeds(dir);
+        ProjectLayout layout = project.layout();
+        copyNew(QUERY_FIXTURE.resolve("documents"), layout.documentsDir());
+        copyNew(QUERY_FIXTURE.resolve("claims"), layout.claimsDir());
+        copyNew(QUERY_FIXTURE.resolve("concepts"), layout.conceptsDir());
+        try {
+            Files.writeString(layout.referencesFile(), Files.readString(QUERY_FIXTURE.resolve("references.ttl")),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return project;
+    }
+
     public ProjectLayout layout() {
         return new ProjectLayout(home);
     }
@@ -53,6 +97,11 @@ public final class TestProject {
 
     public Path path(String relative) {
         return home.resolve(relative);
+    }
+
+    /** The project built and verified in memory, as check builds it. */
+    public Dataset build() {
+        return GraphBuild.create().layout(layout()).build();
     }
 
     /** Replaces the first occurrence of {@code from} in a file; fails if it is not there. */
@@ -95,6 +144,22 @@ public final class TestProject {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
                 else copy(p, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the files of {@code from} into {@code to}, refusing to replace one that is there. */
+    private static void copyNew(Path from, Path to) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path f : files.toList()) {
+                Path target = to.resolve(f.getFileName());
+                if (Files.exists(target)) {
+                    throw new FileAlreadyExistsException(target + ": the fixture would replace a seed file");
+                }
+                Files.copy(f, target);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

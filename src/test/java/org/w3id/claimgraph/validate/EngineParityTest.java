@@ -15,8 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.load.InputException;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.support.TestProject;
+import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.ProjectLayout;
 
 /**
  * The same findings whichever engine runs the rules and wherever the graph lives: Jena SHACL and
@@ -36,10 +39,11 @@ class EngineParityTest {
 
     @BeforeAll
     static void setUp() {
-        ProjectLayout layout = FixtureProject.create(home);
+        TestProject project = TestProject.validationFixture(home);
+        ProjectLayout layout = project.layout();
         validator = Validator.load(layout);
-        dataset = FixtureProject.build(layout);
-        expected = validator.validate(ValidationSource.of(dataset, "fixture"), Engine.SHACL, validator.rules().all());
+        dataset = project.build();
+        expected = validator.validate(GraphSource.of(dataset.asDatasetGraph(), "fixture"), RuleEngine.Kind.SHACL, validator.rules().all());
         stores = FixtureStores.of(dataset, tdbDir);
     }
 
@@ -56,21 +60,23 @@ class EngineParityTest {
 
     @Test
     void sparqlLocallyGivesWhatShaclGives() {
-        assertEquals(expected, validator.validate(ValidationSource.of(dataset, "fixture"), Engine.SPARQL, validator.rules().all()));
+        assertEquals(expected, validator.validate(GraphSource.of(dataset.asDatasetGraph(), "fixture"), RuleEngine.Kind.SPARQL, validator.rules().all()));
     }
 
     @Test
     void anEndpointOverHttpGivesWhatTheLocalGraphGives() {
-        ValidationSource remote = ValidationSource.endpoint("http://localhost:" + stores.server().getPort() + "/kg/sparql")
-                .requireVocabularies(new ProjectLayout(home));
-        assertEquals(expected, validator.validate(remote, Engine.SPARQL, validator.rules().all()));
+        GraphSource remote = GraphSource.endpoint("http://localhost:" + stores.server().getPort() + "/kg/sparql");
+        validator.requireVocabularies(remote);
+        assertEquals(expected, validator.validate(remote, RuleEngine.Kind.SPARQL, validator.rules().all()));
     }
 
     @Test
     void aTdb2DatabaseGivesWhatTheInMemoryGraphGives() {
-        ValidationSource store = ValidationSource.tdb(tdbDir).requireVocabularies(new ProjectLayout(home));
-        assertEquals(expected, validator.validate(store, Engine.SHACL, validator.rules().all()));
-        assertEquals(expected, validator.validate(store, Engine.SPARQL, validator.rules().all()));
+        try (GraphSource store = GraphSource.tdb2(tdbDir)) {
+            validator.requireVocabularies(store);
+            assertEquals(expected, validator.validate(store, RuleEngine.Kind.SHACL, validator.rules().all()));
+            assertEquals(expected, validator.validate(store, RuleEngine.Kind.SPARQL, validator.rules().all()));
+        }
     }
 
     @Test
@@ -78,8 +84,8 @@ class EngineParityTest {
         ProjectLayout layout = new ProjectLayout(home);
         ClaimExplainer explainer = new ClaimExplainer(layout, validator);
         String claim = "https://w3id.org/claimgraph/id/claim/903-001";
-        Explanation local = explainer.explain(ValidationSource.of(dataset, "fixture"), Engine.SHACL, claim);
-        Explanation remote = explainer.explain(ValidationSource.endpoint("http://localhost:" + stores.server().getPort() + "/kg/sparql"), Engine.SPARQL, claim);
+        Explanation local = explainer.explain(GraphSource.of(dataset.asDatasetGraph(), "fixture"), RuleEngine.Kind.SHACL, claim);
+        Explanation remote = explainer.explain(GraphSource.endpoint("http://localhost:" + stores.server().getPort() + "/kg/sparql"), RuleEngine.Kind.SPARQL, claim);
         assertEquals(local, remote);
         assertEquals(2, remote.findings().size());
         assertEquals("moderate", remote.details().get("grade"));
@@ -91,8 +97,8 @@ class EngineParityTest {
         List<Rule> two = validator.rules().select(List.of("overstated", "disputed"));
         List<Finding> subset = expected.stream().filter(f -> f.rule().equals("overstated") || f.rule().equals("disputed")).toList();
         assertEquals(7, subset.size());
-        assertEquals(subset, validator.validate(ValidationSource.of(dataset, "fixture"), Engine.SHACL, two));
-        assertEquals(subset, validator.validate(ValidationSource.of(dataset, "fixture"), Engine.SPARQL, two));
+        assertEquals(subset, validator.validate(GraphSource.of(dataset.asDatasetGraph(), "fixture"), RuleEngine.Kind.SHACL, two));
+        assertEquals(subset, validator.validate(GraphSource.of(dataset.asDatasetGraph(), "fixture"), RuleEngine.Kind.SPARQL, two));
     }
 
     @Test
@@ -100,8 +106,8 @@ class EngineParityTest {
         DatasetGraph empty = DatasetGraphFactory.createTxnMem();
         FusekiServer bare = FusekiServer.create().port(0).add("/kg", empty, false).build().start();
         try {
-            ValidationSource remote = ValidationSource.endpoint("http://localhost:" + bare.getPort() + "/kg/sparql");
-            InputException e = assertThrows(InputException.class, () -> remote.requireVocabularies(new ProjectLayout(home)));
+            GraphSource remote = GraphSource.endpoint("http://localhost:" + bare.getPort() + "/kg/sparql");
+            InputException e = assertThrows(InputException.class, () -> validator.requireVocabularies(remote));
             assertTrue(e.getMessage().contains("no claimgraph vocabularies"), e.getMessage());
         } finally {
             bare.stop();
@@ -111,8 +117,8 @@ class EngineParityTest {
     @Test
     void anUnreachableEndpointIsAnInputError() {
         int port = stores.server().getPort();
-        ValidationSource remote = ValidationSource.endpoint("http://localhost:" + port + "/no-such-dataset/sparql");
-        InputException e = assertThrows(InputException.class, () -> validator.validate(remote, Engine.SPARQL, validator.rules().all()));
+        GraphSource remote = GraphSource.endpoint("http://localhost:" + port + "/no-such-dataset/sparql");
+        InputException e = assertThrows(InputException.class, () -> validator.validate(remote, RuleEngine.Kind.SPARQL, validator.rules().all()));
         assertTrue(e.getMessage().startsWith("SPARQL endpoint http://localhost:" + port + "/no-such-dataset/sparql: "), e.getMessage());
     }
 }

@@ -8,7 +8,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * The same built graph in the two other places validation reads from: a real Fuseki on port 0
@@ -18,7 +18,7 @@ public record FixtureStores(FusekiServer server, DatasetGraph tdb) implements Au
 
     public static FixtureStores of(Dataset dataset, Path tdbDir) {
         FusekiServer server = FusekiServer.create().port(0)
-                .add("/kg", UnionDefaultGraph.wrap(dataset.asDatasetGraph()), false).build().start();
+                .add("/kg", GraphSource.unionView(dataset.asDatasetGraph()), false).build().start();
         DatasetGraph tdb = TDB2Factory.connectDataset(tdbDir.toString()).asDatasetGraph();
         Txn.executeWrite(tdb, () -> dataset.asDatasetGraph().find().forEachRemaining(tdb::add));
         return new FixtureStores(server, tdb);

@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.support.TestProject;
+import org.w3id.claimgraph.rules.Severity;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.rules.Rule;
 
 /**
  * The rules of ontology/rules.ttl against the fixture claims (src/test/resources/validate/fixture),
@@ -29,9 +34,10 @@ class RuleFixtureTest {
 
     @BeforeAll
     static void validate() {
-        ProjectLayout layout = FixtureProject.create(home);
+        TestProject project = TestProject.validationFixture(home);
+        ProjectLayout layout = project.layout();
         validator = Validator.load(layout);
-        findings = validator.validate(ValidationSource.of(FixtureProject.build(layout), "fixture"), Engine.SHACL, validator.rules().all());
+        findings = validator.validate(GraphSource.of(project.build().asDatasetGraph(), "fixture"), RuleEngine.Kind.SHACL, validator.rules().all());
     }
 
     @Test
@@ -135,8 +141,8 @@ class RuleFixtureTest {
 
     @Test
     void oneClaimIsValidatedAloneWithTheSameResults() {
-        for (Engine engine : Engine.values()) {
-            ValidationSource source = ValidationSource.of(FixtureProject.build(new ProjectLayout(home)), "fixture");
+        for (RuleEngine.Kind engine : RuleEngine.Kind.values()) {
+            GraphSource source = GraphSource.of(GraphBuild.create().layout(new ProjectLayout(home)).build().asDatasetGraph(), "fixture");
             List<Finding> alone = validator.validateClaim(source, engine,
                     org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/claimgraph/id/claim/902-003"));
             assertEquals(findings.stream().filter(f -> f.claimId().equals("902-003")).toList(), alone, engine.id());

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.w3id.claimgraph.load.ProjectLayout;
+import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.build.GraphBuild;
 
 /**
  * Pins what validate finds in the curated seed graph, so that a change of rules or data that alters
@@ -33,10 +35,10 @@ class SeedFindingsTest {
     void theSeedGraphGivesThePinnedFindings() throws IOException {
         ProjectLayout layout = ProjectLayout.locate();
         Validator validator = Validator.load(layout);
-        ValidationSource seeds = ValidationSource.seeds(layout, List.of());
-        List<Finding> findings = validator.validate(seeds, Engine.SHACL, validator.rules().all());
+        GraphSource seeds = GraphSource.of(GraphBuild.create().layout(layout).build().asDatasetGraph(), "seed graph");
+        List<Finding> findings = validator.validate(seeds, RuleEngine.Kind.SHACL, validator.rules().all());
         List<String> actual = new ArrayList<>(findings.stream().map(f -> f.claimId() + " " + f.rule()).sorted().toList());
-        assertEquals(findings, validator.validate(seeds, Engine.SPARQL, validator.rules().all()), "both engines agree on the seeds");
+        assertEquals(findings, validator.validate(seeds, RuleEngine.Kind.SPARQL, validator.rules().all()), "both engines agree on the seeds");
 
         Path pinned = layout.home().resolve(PINNED);
         if (Boolean.getBoolean("claimgraph.repin")) {

@@ -1,7 +1,6 @@
 package org.w3id.claimgraph.query.api;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,13 +16,13 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.claimgraph.load.InputException;
+import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.Page;
 import org.w3id.claimgraph.query.ParameterException;
-import org.w3id.claimgraph.query.Prefixes;
 import org.w3id.claimgraph.query.QueryLibrary;
-import org.w3id.claimgraph.query.QueryTarget;
 import org.w3id.claimgraph.query.ResultFormat;
 
 import jakarta.servlet.http.HttpServlet;
@@ -40,33 +39,46 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>{@code GET /api/openapi.json}: the OpenAPI 3 description, generated from the query headers</li>
  * </ul>
  * A bad parameter is a 400 with a JSON body naming it; an unknown query or path a 404; a query that passes
- * the timeout before its first row a 503. Rows are written as the query yields them, never all held.
+ * the timeout, or runs out of memory, before the answer has been sent a 503. Rows are written as the query
+ * yields them, never all held; the first {@value #BUFFER} bytes are held back, so that a query failing before
+ * then still gets its status. One that fails after (the timeout striking mid-stream) has its connection
+ * aborted: the body then has no end (no final chunk), which every HTTP client reports as an error, instead of a
+ * complete-looking 200 cut short.
  * <pre>
- * FusekiServer.create().add("/kg", dsg, false).addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(dsg, "kg")))
+ * FusekiServer.create().add("/kg", dsg, false).addServlet("/api/*", new QueryApiServlet(library, GraphSource.of(dsg, "kg")))
  * </pre>
  */
 public final class QueryApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(QueryApiServlet.class);
     private static final String QUERIES = "/queries";
+    /** Bytes of results held back before the status is sent. */
+    static final int BUFFER = 1 << 20;
     private static final AcceptList OFFERED = AcceptList.create(
             ResultFormat.JSON.mediaType(), "application/json", ResultFormat.CSV.mediaType(),
             ResultFormat.TSV.mediaType(), ResultFormat.XML.mediaType());
 
     private final transient QueryLibrary library;
-    private final transient QueryTarget target;
+    private final transient GraphSource target;
     private final transient Duration timeout;
+    private final int buffer;
 
     /** With no limit on how long a query may run. */
-    public QueryApiServlet(QueryLibrary library, QueryTarget target) {
+    public QueryApiServlet(QueryLibrary library, GraphSource target) {
         this(library, target, null);
     }
 
     /** {@code timeout}: how long a query may run (null: no limit), as the server's SPARQL endpoints allow. */
-    public QueryApiServlet(QueryLibrary library, QueryTarget target, Duration timeout) {
+    public QueryApiServlet(QueryLibrary library, GraphSource target, Duration timeout) {
+        this(library, target, timeout, BUFFER);
+    }
+
+    /** With {@code buffer} bytes held back instead of {@value #BUFFER} (for tests of what follows a full buffer). */
+    QueryApiServlet(QueryLibrary library, GraphSource target, Duration timeout, int buffer) {
         this.library = library;
         this.target = target;
         this.timeout = timeout;
+        this.buffer = buffer;
     }
 
     @Override
@@ -88,17 +100,32 @@ public final class QueryApiServlet extends HttpServlet {
         } catch (ParameterException e) {
             sendError(resp, 400, e.getMessage(), e.parameter());
         } catch (QueryCancelledException e) {
+            failMidStream(resp, e);
             sendError(resp, 503, "the query did not finish within the server's timeout"
                     + (timeout == null ? "" : " of " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s")) + "; ask for less (see its parameters)", null);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (InputException e) {
             LOG.warn("query API: {}", e.getMessage());
+            failMidStream(resp, e);
             sendError(resp, 502, e.getMessage(), null);
         } catch (RuntimeException e) {
             LOG.error("query API: {} failed", path, e);
+            failMidStream(resp, e);
             sendError(resp, 500, "internal error: " + e, null);
+        } catch (OutOfMemoryError e) {
+            LOG.warn("query API: {} ran out of memory and was stopped", path);
+            failMidStream(resp, new IllegalStateException("out of memory"));
+            sendError(resp, 503, "the query needed more memory than this server can give one request; ask for less (a page: limit and offset)", null);
         }
+    }
+
+    /**
+     * A failure after the status was sent cannot change it: the connection is aborted instead, so that the
+     * client sees a body without its end rather than a complete-looking 200.
+     */
+    private static void failMidStream(HttpServletResponse resp, Exception cause) throws IOException {
+        if (resp.isCommitted()) throw new IOException("the answer was cut off: " + cause.getMessage(), cause);
     }
 
     private Optional<NamedQuery> find(HttpServletResponse resp, String name) throws IOException {
@@ -134,9 +161,9 @@ public final class QueryApiServlet extends HttpServlet {
             resp.setCharacterEncoding("UTF-8");
             resp.setHeader("Vary", "Accept");
             try {
-                OutputStream out = resp.getOutputStream();
+                HeldBack out = new HeldBack(resp, buffer);
                 format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));
-                out.flush();
+                out.finish();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -40,13 +40,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.claimgraph.query.NamedQuery;
-import org.w3id.claimgraph.query.Prefixes;
+import org.w3id.claimgraph.project.Prefixes;
 import org.w3id.claimgraph.query.QueryFixture;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.query.QuerySamples;
-import org.w3id.claimgraph.query.QueryTarget;
+import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.ResultFormat;
-import org.w3id.claimgraph.query.UnionDefaultGraph;
 
 /**
  * The REST API on a real embedded Fuseki (port 0) that also serves the fixture graph as a read-only SPARQL
@@ -66,9 +65,11 @@ class QueryApiServletTest {
         library = QueryFixture.library();
         DatasetGraph fixture = QueryFixture.withFixture();
         server = FusekiServer.create().port(0).loopback(true)
-                .add("/kg", UnionDefaultGraph.wrap(fixture), false)
-                .addServlet("/api/*", new QueryApiServlet(library, QueryTarget.dataset(fixture, "fixture")))
-                .addServlet("/hurried/*", new QueryApiServlet(library, QueryTarget.dataset(fixture, "fixture"), Duration.ofMillis(1)))
+                .add("/kg", GraphSource.unionView(fixture), false)
+                .addServlet("/api/*", new QueryApiServlet(library, GraphSource.of(fixture, "fixture")))
+                .addServlet("/hurried/*", new QueryApiServlet(library, GraphSource.of(fixture, "fixture"), Duration.ofMillis(1)))
+                .addServlet("/cut/*", new QueryApiServlet(library, new CutShort(GraphSource.of(fixture, "fixture"), 20), Duration.ofSeconds(30)))
+                .addServlet("/cutlate/*", new QueryApiServlet(library, new CutShort(GraphSource.of(fixture, "fixture"), 20), Duration.ofSeconds(30), 256))
                 .build().start();
         base = "http://localhost:" + server.getHttpPort();
     }
@@ -81,10 +82,10 @@ class QueryApiServletTest {
     @Test
     void everyQueryAnswersTheSameInMemoryOnTdb2ThroughTheEndpointAndThroughTheApi() throws Exception {
         DatasetGraph tdb = QuerySamples.tdb2(tdbDir);
-        try (QueryTarget memory = QueryTarget.dataset(QueryFixture.withFixture(), "memory");
-             QueryTarget tdb2 = QueryTarget.tdb2(tdbDir);
-             QueryTarget openTdb2 = QueryTarget.dataset(tdb, "open TDB2 dataset");
-             QueryTarget endpoint = QueryTarget.endpoint(base + "/kg/sparql")) {
+        try (GraphSource memory = GraphSource.of(QueryFixture.withFixture(), "memory");
+             GraphSource tdb2 = GraphSource.tdb2(tdbDir);
+             GraphSource openTdb2 = GraphSource.of(tdb, "open TDB2 dataset");
+             GraphSource endpoint = GraphSource.endpoint(base + "/kg/sparql")) {
             Set<String> covered = new TreeSet<>();
             for (QuerySamples.Sample s : QuerySamples.ALL) {
                 Query query = library.get(s.name()).bind(s.params());
@@ -238,6 +239,65 @@ class QueryApiServletTest {
         assertError(base + "/hurried/queries/contradicting-claims", 503, null, "did not finish within the server's timeout of 1 ms");
     }
 
+    /**
+     * Issue 20, defect 7: a query cut off part of the way through its rows (as the timeout does) is never a
+     * complete-looking 200. Within the first {@value QueryApiServlet#BUFFER} bytes nothing has been sent and
+     * the answer is a 503; after them the connection is aborted, and the client sees a body without its end.
+     */
+    @Test
+    void aQueryCutOffMidStreamIsNeverAComplete200() throws Exception {
+        assertError(base + "/cut/queries/references-cited", 503, null, "did not finish within the server's timeout");
+        HttpResponse<byte[]> csv = get(base + "/cut/queries/references-cited", "text/csv");
+        assertEquals(503, csv.statusCode(), new String(csv.body(), StandardCharsets.UTF_8));
+
+        IOException cut = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> get(base + "/cutlate/queries/references-cited", "text/csv"),
+                "a body cut off after its status was sent must not read as complete");
+        assertTrue(cut.getMessage() != null, String.valueOf(cut));
+    }
+
+    /** The rows of a real target, with the query cancelled after {@code rows} of them, as a timeout would. */
+    private record CutShort(GraphSource target, int rows) implements GraphSource {
+        @Override
+        public <T> T stream(Query query, Duration timeout, java.util.function.Function<RowSet, T> reader) {
+            return target.stream(query, timeout, all -> reader.apply(org.apache.jena.sparql.exec.RowSetStream.create(all.getResultVars(),
+                    new java.util.Iterator<org.apache.jena.sparql.engine.binding.Binding>() {
+                        private int read;
+
+                        @Override
+                        public boolean hasNext() {
+                            return all.hasNext();
+                        }
+
+                        @Override
+                        public org.apache.jena.sparql.engine.binding.Binding next() {
+                            if (read++ == rows) throw new org.apache.jena.query.QueryCancelledException();
+                            return all.next();
+                        }
+                    })));
+        }
+
+        @Override
+        public org.apache.jena.graph.Graph construct(Query query, Duration timeout) {
+            return target.construct(query, timeout);
+        }
+
+        @Override
+        public boolean ask(Query query, Duration timeout) {
+            return target.ask(query, timeout);
+        }
+
+        @Override
+        public String description() {
+            return "cut short";
+        }
+
+        @Override
+        public java.util.Optional<org.apache.jena.sparql.core.DatasetGraph> dataset() {
+            return target.dataset();
+        }
+    }
+
     private static List<String> csvRows(String url) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = get(url, "text/csv");
         assertEquals(200, response.statusCode(), url);
@@ -269,7 +329,7 @@ class QueryApiServletTest {
     private static String local(QuerySamples.Sample s, ResultFormat format) {
         Query query = library.get(s.name()).bind(s.params());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        format.write(QueryTarget.dataset(QueryFixture.withFixture(), "memory").select(query), out, Prefixes.forQuery(query.getPrefixMapping()));
+        format.write(GraphSource.of(QueryFixture.withFixture(), "memory").select(query), out, Prefixes.forQuery(query.getPrefixMapping()));
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -1,0 +1,34 @@
+package org.w3id.claimgraph.build;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.claimgraph.project.ProjectLayout;
+
+/**
+ * A step that runs on a dataset once it is built and verified, and adds to it what is computed from the
+ * curated data (a derived named graph, for example). It runs in one place for each way a dataset is made: on
+ * the in-memory dataset at the end of {@link GraphBuild#build()}, and on the fresh TDB2 directory that
+ * {@code store.DatabaseLoad} bulk-loads, before that directory replaces the old one. Either way it runs inside a
+ * write transaction on the dataset's named graphs; a phase that fails leaves nothing behind.
+ */
+public interface BuildPhase {
+
+    /** The phases every build runs, in order. A new phase is added here, and nowhere else. */
+    List<BuildPhase> STANDARD = List.of();
+
+    /** A short name for progress lines and messages. */
+    String name();
+
+    /** Adds what the phase computes to {@code dataset} (its named graphs as built, inside a write transaction). */
+    void run(DatasetGraph dataset, ProjectLayout layout);
+
+    /** Runs the phases in order, reporting each. */
+    static void runAll(List<BuildPhase> phases, DatasetGraph dataset, ProjectLayout layout, Consumer<String> progress) {
+        for (BuildPhase phase : phases) {
+            progress.accept("phase: " + phase.name());
+            phase.run(dataset, layout);
+        }
+    }
+}
