@@ -1,6 +1,6 @@
 // Claim: the statement in words, the grade and why, the validation findings, where it is said (in its
 // paragraph) and each line of evidence with links to DOI and PubMed.
-import { h, gradeBadge, failure } from '../dom.js';
+import { h, gradeBadge, candidateBadge, failure } from '../dom.js';
 import { run, localHref, shortId } from '../sparql.js';
 import { codePointIndex, paragraphAround } from '../text.js';
 
@@ -19,7 +19,7 @@ export async function claimView(url) {
   return h('article', { class: 'claim-view' },
     h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/claims' }, 'Claims'), ' › ',
       h('a', { href: localHref(c.document) }, c.documentTitle), ' › ', id),
-    h('h1', { class: 'claim-title' }, h('span', { class: 'claim-id' }, id), ' ',
+    h('h1', { class: 'claim-title' }, h('span', { class: 'claim-id' }, id), ' ', c.candidate === true ? [candidateBadge(), ' '] : null,
       conceptLink(c.subject, c.subjectLabel), ' ', h('span', { class: 'relation' }, c.relationLabel), ' ', conceptLink(c.object, c.objectLabel)),
     h('section', { class: 'grade-box', 'aria-labelledby': 'grade-h' },
       h('h2', { id: 'grade-h' }, 'How far to trust it'),

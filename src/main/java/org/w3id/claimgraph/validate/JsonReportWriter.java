@@ -49,8 +49,15 @@ public final class JsonReportWriter implements ReportWriter {
         counts.put("byRule", byRule);
         root.put("summary", counts);
 
+        root.put("findings", array(report.findings()));
+        counts.put("candidates", report.candidateCount());
+        root.put("candidates", array(report.candidates()));
+        return root;
+    }
+
+    private static JsonArray array(List<Finding> list) {
         JsonArray findings = new JsonArray();
-        for (Finding f : report.findings()) {
+        for (Finding f : list) {
             JsonObject o = new JsonObject();
             o.put("claim", f.claim());
             o.put("claimId", f.claimId());
@@ -63,8 +70,7 @@ public final class JsonReportWriter implements ReportWriter {
             o.put("value", text(f.valueText()));
             findings.add(o);
         }
-        root.put("findings", findings);
-        return root;
+        return findings;
     }
 
     private static JsonValue text(String value) {
