@@ -40,7 +40,7 @@ class RuleSetTest {
             assertTrue(r.select().getProjectVars().contains(Rule.THIS), r.id());
             assertTrue(r.fullScan().toString().contains("?this rdf:type/(rdfs:subClassOf)* cg:Claim"), r.id());
         }
-        assertEquals(List.of(Severity.VIOLATION, Severity.WARNING),
+        assertEquals(List.of(Severity.VIOLATION, Severity.WARNING, Severity.INFO),
                 rules.all().stream().map(Rule::severity).distinct().sorted((a, b) -> b.compareTo(a)).toList());
     }
 
