@@ -62,12 +62,17 @@ final class ExportCommand implements Callable<Integer> {
         if (format == Format.claims) return writeClaims(ProjectLayout.locate());
         if (source.isStore()) throw new InputException("--tdb and --endpoint are for --format claims; the other formats export the built seed graph");
         Dataset dataset = GraphBuild.create().layout(ProjectLayout.locate()).build();
+        return emit(stream -> write(dataset, stream));
+    }
+
+    /** Writes to standard output, or to --out atomically. */
+    private int emit(AtomicFile.Writer writer) throws IOException {
         if (out == null) {
-            write(dataset, System.out);
+            writer.write(System.out);
             System.out.flush();
         } else {
             try {
-                AtomicFile.write(out, stream -> write(dataset, stream));
+                AtomicFile.write(out, writer);
             } catch (IOException e) {
                 throw new InputException(out + ": cannot write: " + e.getMessage(), e);
             }
@@ -77,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** The accepted claims of --document, read from the graph the review wrote, as a seeds/claims/ file. */
-    private int writeClaims(ProjectLayout layout) {
+    private int writeClaims(ProjectLayout layout) throws IOException {
         if (!document.matches("[0-9]{3}_[0-9a-f]{16}")) throw new InputException("--document: not a document id (NNN_ and 16 hex digits): " + document);
         String documentIri = CG.ID + "document/" + document;
         NamedQuery query = NamedQuery.read(layout.queriesDir().resolve("export/document-claims.rq"));
@@ -90,18 +95,7 @@ final class ExportCommand implements Callable<Integer> {
         String file = CompactClaimWriter.claimsFile("Claims of documents/" + document + ".txt, reviewed on the review page and exported by\n"
                 + "./claimgraph export --document " + document + " --format claims. Compact format: see seeds/README.md.",
                 ClaimRecords.accepted(graph, documentIri, text));
-        if (out == null) {
-            System.out.print(file);
-            System.out.flush();
-        } else {
-            try {
-                AtomicFile.write(out, stream -> stream.write(file.getBytes(StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new InputException(out + ": cannot write: " + e.getMessage(), e);
-            }
-            System.err.println("wrote " + out);
-        }
-        return ExitCode.OK;
+        return emit(stream -> stream.write(file.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void write(Dataset dataset, OutputStream stream) {

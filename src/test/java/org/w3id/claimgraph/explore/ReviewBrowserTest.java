@@ -3,11 +3,8 @@ package org.w3id.claimgraph.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -30,6 +27,7 @@ import org.w3id.claimgraph.project.Sha256;
 import org.w3id.claimgraph.query.QueryLibrary;
 import org.w3id.claimgraph.server.ClaimServer;
 import org.w3id.claimgraph.store.TdbStore;
+import org.w3id.claimgraph.support.BrowserTests;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
 import org.w3id.claimgraph.validate.Validator;
@@ -43,8 +41,6 @@ import org.w3id.claimgraph.validate.Validator;
  * the compact claim format, which {@code check} accepts in seeds/claims/. Without update users there is no /review.
  */
 class ReviewBrowserTest {
-    private static final Path BROWSER_TESTS = Path.of("src/test/browser");
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final String ARTICLE = """
             Magnesium and Sleep
 
@@ -87,7 +83,7 @@ class ReviewBrowserTest {
 
         // After a restart on the same directory, every decision is there with who and when.
         DatasetGraph reopened = TdbStore.open(db);
-        ClaimServer again = serve(layout, reopened, users);
+        ClaimServer again = ClaimServer.builder().dataset(reopened).port(0).updateUsers(users).build().start();
         try {
             String decisions = sparql(again, """
                     PREFIX cg: <https://w3id.org/claimgraph/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -148,31 +144,7 @@ class ReviewBrowserTest {
     }
 
     private static void browserTests(String url, String document) throws IOException, InterruptedException {
-        if (!Files.isExecutable(CHROMIUM)) fail(CHROMIUM + " is missing: the browser tests need Debian's Chromium (src/test/setup/test-tools.sh installs it).");
-        if (!Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))) fail("run `npm ci` in " + BROWSER_TESTS);
-        Path shots = Path.of("target/explorer-screenshots").toAbsolutePath();
-        Files.createDirectories(shots);
-        ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-reporter=spec", "review.test.mjs")
-                .directory(BROWSER_TESTS.toFile()).redirectErrorStream(true);
-        pb.environment().put("EXPLORER_URL", url);
-        pb.environment().put("DOCUMENT", document);
-        pb.environment().put("CURATOR", "ada");
-        pb.environment().put("PASSWORD", "lovelace");
-        pb.environment().put("SCREENSHOTS", shots.toString());
-        pb.environment().put("CHROMIUM", CHROMIUM.toString());
-        Process node = pb.start();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                System.out.println("[review] " + line);
-                output.append(line).append('\n');
-            }
-        }
-        if (!node.waitFor(5, TimeUnit.MINUTES)) {
-            node.destroyForcibly();
-            fail("the review browser tests did not finish in 5 minutes");
-        }
-        assertEquals(0, node.exitValue(), "the review browser tests failed:\n" + output);
-        assertTrue(output.toString().contains("pass 1"), output.toString());
+        String output = BrowserTests.run("review.test.mjs", Map.of("EXPLORER_URL", url, "DOCUMENT", document, "CURATOR", "ada", "PASSWORD", "lovelace"));
+        assertTrue(output.contains("pass 1"), output);
     }
 }
