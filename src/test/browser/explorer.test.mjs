@@ -83,7 +83,7 @@ test('every page opens, with its own content', async () => {
     await shot(name);
   }
   await open('/claims');
-  assert.equal(await page.getByTestId('claim-count').innerText(), '467 claims');
+  assert.equal(await page.getByTestId('claim-count').innerText(), '473 claims');
   assert.equal(await page.locator('table.claims tbody tr').count(), 50);
   await open('/id/document/003_497fb625f584bf77');
   const docClaims = await sparqlCount(`SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c <https://w3id.org/claimgraph/ontology#statedIn> <https://w3id.org/claimgraph/id/document/003_497fb625f584bf77> }`);
@@ -120,7 +120,7 @@ test('a facet filters the list, keeps its counts honest and lives in the URL', a
   await page.keyboard.press('Enter');
   await settled();
   assert.equal(new URL(page.url()).search, '');
-  assert.equal(await page.getByTestId('claim-count').innerText(), '467 claims');
+  assert.equal(await page.getByTestId('claim-count').innerText(), '473 claims');
   assertNoErrors();
 });
 
@@ -148,7 +148,9 @@ test('which claims about magnesium glycinate are unsupported, and where exactly 
   await settled();
   const id = listed[0];
   assert.equal(new URL(page.url()).pathname, `/id/claim/${id}`);
-  assert.match(await page.locator('.findings').innerText(), /unsupported/i);
+  // Why: its grade's derivation found nothing that counts (the findings say whether anyone has checked it yet).
+  assert.match(await page.locator('.grade-box').innerText(), /nothing that counts supports it/);
+  assert.match(await page.locator('.findings').innerText(), /no-evidence|unreviewed/);
   const quote = await page.locator('figure.context mark').first().innerText();
   await shot('scenario-2-claim');
 
@@ -188,6 +190,19 @@ test('the evidence matrix agrees with a SPARQL count, and a cell opens its claim
   await cell.click();
   await settled();
   assert.equal(await page.getByTestId('claim-count').innerText(), `${counted} claim${counted === 1 ? '' : 's'} match`);
+  assertNoErrors();
+});
+
+test('a claim page shows how its grade was derived, step by step, and what its words deny', async () => {
+  await open('/id/claim/001-026');
+  const steps = await page.getByTestId('derivation').locator('li').allInnerTexts();
+  assert.deepEqual(steps, ['starts high: randomized controlled trial (Tarleton 2017)',
+    '\u22121 risk of bias: open-label: the participants were not blinded',
+    '\u22121 imprecision: 126 participants (fewer than 400)', '= low']);
+  assert.match(await page.locator('table.evidence').innerText(), /set aside: it rests on the same study/);
+  await shot('claim-derivation');
+  await open('/id/claim/001-157');
+  assert.equal(await page.getByTestId('negated').innerText(), 'not directly');
   assertNoErrors();
 });
 

@@ -1,5 +1,6 @@
-// Claim: the statement in words, the grade and why, the validation findings, where it is said (in its
-// paragraph) and each line of evidence with links to DOI and PubMed.
+// Claim: the statement in words (negation, population, form, route), the grade and how it was derived step
+// by step (or the curator's override and why), the validation findings, where it is said (in its paragraph)
+// and each line of evidence with links to DOI and PubMed and what the grading made of it.
 import { h, gradeBadge, candidateBadge, failure } from '../dom.js';
 import { run, localHref, shortId } from '../sparql.js';
 import { codePointIndex, paragraphAround } from '../text.js';
@@ -9,10 +10,12 @@ const conceptLink = (value, label) => h('a', { href: localHref(value), class: 'c
 export async function claimView(url) {
   const claimIri = 'https://w3id.org/claimgraph/id' + url.pathname.slice(3);
   const terms = { resource: claimIri };
-  const [rows, quotes, evidence] = await Promise.all([run('claim', terms), run('claim-quotes', terms), run('claim-evidence', terms)]);
+  const [rows, quotes, evidence, derivation] = await Promise.all([run('claim', terms), run('claim-quotes', terms),
+    run('claim-evidence', terms), run('claim-derivation', terms)]);
   if (!rows.length) return h('div', {}, h('h1', {}, 'No such claim'), h('p', {}, claimIri));
   const c = rows[0];
   const qualifiers = [...new Set(rows.map((r) => r.qualifier).filter(Boolean))];
+  const context = [['population', c.populationLabel], ['form', c.formLabel], ['route', c.routeLabel]].filter(([, v]) => v);
   const doc = quotes.length ? (await run('document', { resource: c.document }))[0] : null;
   const id = shortId(claimIri);
 
@@ -20,11 +23,18 @@ export async function claimView(url) {
     h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/claims' }, 'Claims'), ' › ',
       h('a', { href: localHref(c.document) }, c.documentTitle), ' › ', id),
     h('h1', { class: 'claim-title' }, h('span', { class: 'claim-id' }, id), ' ', c.candidate === true ? [candidateBadge(), ' '] : null,
-      conceptLink(c.subject, c.subjectLabel), ' ', h('span', { class: 'relation' }, c.relationLabel), ' ', conceptLink(c.object, c.objectLabel)),
+      conceptLink(c.subject, c.subjectLabel), ' ',
+      c.negated === true ? [h('span', { class: 'negation', 'data-testid': 'negated' }, c.direct === true ? 'not directly' : 'not'), ' '] : null,
+      h('span', { class: 'relation' }, c.relationLabel), ' ', conceptLink(c.object, c.objectLabel)),
+    context.length ? h('p', { class: 'claim-context' }, context.map(([k, v]) => `${k}: ${v}`).join(' · ')) : null,
     h('section', { class: 'grade-box', 'aria-labelledby': 'grade-h' },
       h('h2', { id: 'grade-h' }, 'How far to trust it'),
       h('p', { class: 'grade-line' }, gradeBadge(c.rank, c.gradeLabel), ' ', h('span', {}, 'GRADE certainty of the evidence: ', h('strong', {}, c.gradeLabel))),
-      c.rationale ? h('p', { class: 'rationale' }, c.rationale) : null,
+      c.curatorGradeLabel
+        ? h('p', { class: 'override' }, `Set by a curator (the evidence gives ${c.derivedGradeLabel || 'no grade'}): `, c.overrideReason)
+        : h('p', { class: 'muted' }, 'Derived from the evidence by the rules of GRADE (ontology/grading.ttl):'),
+      derivation.length ? derivationSteps(derivation) : c.rationale ? h('p', { class: 'rationale' }, c.rationale) : null,
+      c.reviewed === false ? h('p', { class: 'unreviewed' }, 'Not yet checked: no literature review is recorded for this claim.') : null,
       h('p', { class: 'muted' }, c.hedged === true ? 'The source hedges this claim (“may”, “can help”).' : c.hedged === false ? 'The source asserts this claim outright.' : ''),
       qualifiers.length ? h('p', {}, 'Stated with: ', qualifiers.join('; ')) : null),
     h('section', { 'aria-labelledby': 'findings-h', class: 'findings' },
@@ -77,16 +87,28 @@ function quoteInContext(q, doc, documentIri, id) {
     h('figcaption', {}, `Characters ${q.start}–${q.end}. `, link));
 }
 
+const signed = (n) => (Number(n) > 0 ? `+${n}` : String(n).replace('-', '\u2212'));
+
+function derivationSteps(rows) {
+  const d = rows[0];
+  const steps = rows.filter((r) => r.order !== undefined);
+  return h('ol', { class: 'derivation', 'data-testid': 'derivation' },
+    h('li', {}, h('strong', {}, `starts ${d.startLabel}`), d.startReason ? `: ${d.startReason}` : ''),
+    steps.map((s) => h('li', {}, h('strong', {}, `${signed(s.change)} ${s.factorLabel}`), `: ${s.reason}`)),
+    h('li', { class: 'result' }, h('strong', {}, `= ${d.resultLabel}`)));
+}
+
 function evidenceTable(rows) {
   if (!rows.length) return h('p', {}, 'No evidence recorded.');
   return h('div', { class: 'table-wrap' }, h('table', { class: 'evidence' },
-    h('thead', {}, h('tr', {}, ['Type', 'Direction', 'Reference', 'Note'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Type', 'Direction', 'Reference', 'Note', 'Counts'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, rows.map((e) => h('tr', {},
       h('td', {}, h('span', { class: 'eco' }, e.typeLabel), h('br'), h('small', { class: 'muted' }, e.type.replace('http://purl.obolibrary.org/obo/', '').replace('_', ':')),
         e.citationKindLabel ? [h('br'), h('small', {}, e.citationKindLabel)] : null),
       h('td', {}, h('span', { class: `badge dir-${e.directionLabel === 'supports' ? 'supports' : 'disputes'}` }, e.directionLabel)),
       h('td', {}, reference(e)),
-      h('td', {}, e.note || '')))))); 
+      h('td', {}, e.note || ''),
+      h('td', { class: 'counts' }, e.lineGradeLabel ? `${e.lineGradeLabel} on its own` : e.setAside ? `set aside: ${e.setAside}` : '')))))); 
 }
 
 function reference(e) {

@@ -19,6 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.system.Txn;
 import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.build.BuildPhase;
 import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.StrictRdfReader;
@@ -133,9 +134,20 @@ public final class Benchmark {
 
         log.accept(size + " claims: loading " + db + " (" + settings.loader().name().toLowerCase() + " loader)");
         t0 = System.nanoTime();
-        TdbStore.write(nquads, built.prefixes(), built.quads(), db, settings.loader(),
-                (fmt, args) -> log.accept("load: " + String.format(fmt, args)));
-        double loadSeconds = seconds(t0);
+        long[] phaseNanos = {0};
+        ProjectLayout corpusLayout = new ProjectLayout(corpus);
+        try (TdbStore.Replacement replacement = TdbStore.replace(db)) {
+            replacement.write(nquads, built.prefixes(), built.quads(), settings.loader(),
+                    (fmt, args) -> log.accept("load: " + String.format(fmt, args)),
+                    tdb -> {
+                        long p0 = System.nanoTime();
+                        BuildPhase.runAll(BuildPhase.STANDARD, tdb, corpusLayout, log);
+                        phaseNanos[0] = System.nanoTime() - p0;
+                    });
+        }
+        double loadSeconds = seconds(t0) - phaseNanos[0] / 1e9;
+        log.accept(String.format("%d claims: the build phases (the derivation: grades, assertions, contradictions) took %.1f s,"
+                + " not counted in the load rate", size, phaseNanos[0] / 1e9));
         if (!settings.keep()) Files.deleteIfExists(nquads);
 
         log.accept(size + " claims: starting the server");

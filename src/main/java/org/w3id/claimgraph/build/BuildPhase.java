@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.w3id.claimgraph.project.ProjectLayout;
 
 /**
@@ -16,7 +17,7 @@ import org.w3id.claimgraph.project.ProjectLayout;
 public interface BuildPhase {
 
     /** The phases every build runs, in order. A new phase is added here, and nowhere else. */
-    List<BuildPhase> STANDARD = List.of();
+    List<BuildPhase> STANDARD = List.of(new DerivationPhase());
 
     /** A short name for progress lines and messages. */
     String name();
@@ -24,11 +25,15 @@ public interface BuildPhase {
     /** Adds what the phase computes to {@code dataset} (its named graphs as built, inside a write transaction). */
     void run(DatasetGraph dataset, ProjectLayout layout);
 
-    /** Runs the phases in order, reporting each. */
+    /** Runs the phases in order in one write transaction (the caller's, if it holds one), reporting each and its time. */
     static void runAll(List<BuildPhase> phases, DatasetGraph dataset, ProjectLayout layout, Consumer<String> progress) {
-        for (BuildPhase phase : phases) {
-            progress.accept("phase: " + phase.name());
-            phase.run(dataset, layout);
-        }
+        Txn.executeWrite(dataset, () -> {
+            for (BuildPhase phase : phases) {
+                progress.accept("phase: " + phase.name());
+                long started = System.nanoTime();
+                phase.run(dataset, layout);
+                progress.accept(String.format("phase: %s done in %.1f s", phase.name(), (System.nanoTime() - started) / 1e9));
+            }
+        });
     }
 }

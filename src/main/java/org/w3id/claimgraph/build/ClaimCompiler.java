@@ -23,6 +23,10 @@ import org.w3id.claimgraph.project.SourceLines;
  * IRIs, and the derivable statements (statedIn, evidence and dose types) are added.
  */
 final class ClaimCompiler {
+    /** Properties the derivation writes (ontology/grading.ttl, derivation.ttl), which claim files may not. */
+    static final List<Node> DERIVED = List.of(CG.cg("grade"), CG.cg("gradeRationale"), CG.cg("derivedGrade"),
+            CG.cg("gradeDerivation"), CG.cg("assertion"), CG.cg("setAside"), CG.cg("reviewed"));
+
     private final SourceText document;
     private final Path file;
     private final String shown;
@@ -62,6 +66,11 @@ final class ClaimCompiler {
             }
             work.add(Triple.create(claim, CG.statedIn, doc));
         }
+        for (Node property : DERIVED) {
+            for (Triple t : curated.find(Node.ANY, property, Node.ANY).toList()) {
+                problems.add(problem(t.getSubject(), derivedMessage(property)));
+            }
+        }
         for (Triple t : quotedTriples) {
             if (!claims.contains(t.getSubject())) {
                 problems.add(problem(t.getSubject(), "cg:quoted on a resource that is not typed cg:Claim"));
@@ -74,6 +83,7 @@ final class ClaimCompiler {
         Graph named = Skolemizer.skolemize(work, shown, problems);
         addDerivedTypes(named, CG.evidence, CG.Evidence);
         addDerivedTypes(named, CG.statedDose, CG.StatedDose);
+        addDerivedTypes(named, CG.cg("review"), CG.cg("LiteratureReview"));
         return named;
     }
 
@@ -134,6 +144,14 @@ final class ClaimCompiler {
             out.add(Triple.create(position, OA.start, nonNegative(a.start())));
             out.add(Triple.create(position, OA.end, nonNegative(a.end())));
         }
+    }
+
+    /** Why a derived property may not be written by hand, and what to write instead. */
+    static String derivedMessage(Node property) {
+        return property.getLocalName() + " is derived by the build, not curated"
+                + (property.equals(CG.cg("grade")) || property.equals(CG.cg("gradeRationale"))
+                        ? ": the grade follows from the evidence; to set it by hand write cg:curatorGrade with cg:overrideReason"
+                        : "");
     }
 
     private static void addDerivedTypes(Graph g, Node property, Node type) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "explain",
         mixinStandardHelpOptions = true,
         description = {
-                "Explain one claim: what it says, its quote and document, its evidence with references, its grade and rationale, and the result of every validation rule for it.",
+                "Explain one claim: what it says, its quote and document, its grade and how it was derived step by step, its literature reviews, its evidence with references and what each line counts for, and the result of every validation rule for it.",
                 "CLAIM is an IRI, a prefixed name (claim:002-003) or a short id (002-003)."
         })
 final class ExplainCommand implements Callable<Integer> {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Build and verify the graph exactly as check does, then write it into a TDB2 database for ./claimgraph serve --tdb DIR.",
                 "Documents are built and checked one at a time into an N-Quads file, which TDB2's bulk loader writes into a new directory next to DIR;",
+                "the derivation (grades, assertions, contradictions) then runs on that database;",
                 "DIR is then switched to it with one rename: a failed, interrupted or killed load leaves DIR as it was, and the next load or serve removes what it left.",
                 "A load refuses at once while a server has DIR open, and a server refuses while a load runs.",
                 "On a terminal it shows its progress: phase, documents or quads so far, rate."

@@ -62,7 +62,7 @@ public interface ClaimFindings {
                 Map<String, List<Finding>> byClaim = new LinkedHashMap<>();
                 for (Finding f : validator.validate(source, RuleEngine.Kind.SPARQL, validator.rules().all())) {
                     Finding shown = !f.rule().equals(UNSUPPORTED) ? f : new Finding(f.claim(), f.rule(), f.severity(),
-                            "Unsupported: " + f.message(), f.document(), f.quote(), f.value());
+                            "Unsupported: " + f.message(), f.document(), f.quote(), f.value(), f.grading());
                     byClaim.computeIfAbsent(f.claim(), c -> new ArrayList<>()).add(shown);
                 }
                 byClaim.values().forEach(list -> list.sort(Comparator.comparing(Finding::severity).reversed()));

@@ -17,7 +17,9 @@ import org.w3id.claimgraph.generate.CorpusGenerator.Vocabulary;
 /**
  * Writes one generated document: its text (one sentence per claim, each containing a phrase no other
  * sentence contains, so every quote occurs exactly once), its metadata and its claims in the compact
- * format. Profiles mix evidence as the seeds do and let a share of the claims break each validation rule.
+ * format. Profiles mix evidence as the seeds do and let a share of the claims break each validation rule: grades
+ * are derived by the build, a share of the claims carries a literature review (found evidence, or nothing) and a
+ * share a curator's override.
  */
 final class ClaimWriter {
     private static final String HEADER = """
@@ -126,8 +128,7 @@ final class ClaimWriter {
                     .append("    cg:quoted ").append(literal(sentence)).append(" ;\n");
             if (dose != null) claims.append(dose);
             claims.append("    cg:hedged ").append(hedged).append(" ;\n")
-                    .append("    cg:grade ").append(profile.grade(ref)).append(" ;\n")
-                    .append("    cg:gradeRationale ").append(literal(profile.rationale())).append(" ;\n")
+                    .append(profile.grading())
                     .append("    cg:evidence ").append(profile.evidence(ref, untraceable.isEmpty() ? null
                             : untraceable.get(random.nextInt(untraceable.size())), vocabulary.untraceableReferences()))
                     .append(" .\n");
@@ -197,20 +198,15 @@ final class ClaimWriter {
             };
         }
 
-        String grade(GeneratedReference ref) {
+        /** What a curator recorded beyond the evidence: a literature review, or an override of the grade. */
+        String grading() {
+            String review = "    cg:review [ dcterms:date \"2026-11-30\"^^xsd:date ; cg:searched \"generated search\" ; cg:reviewResult cg:";
             return switch (this) {
-                case SUPPORTED -> ref.grade();
-                case OVERGRADED -> "cg:GradeHigh";
-                default -> "cg:GradeVeryLow";
-            };
-        }
-
-        String rationale() {
-            return switch (this) {
-                case SUPPORTED -> "Generated: the grade follows the design of the cited work.";
-                case OVERGRADED -> "Generated: graded high although nothing but the article supports it.";
-                case DISPUTED -> "Generated: curator evidence disputes the claim as stated.";
-                default -> "Generated: nothing traceable supports the claim.";
+                case SUPPORTED, DISPUTED -> review + "EvidenceFound ] ;\n";
+                case UNCITED -> review + "NothingFound ] ;\n";
+                case OVERGRADED -> "    cg:curatorGrade cg:GradeHigh ;\n"
+                        + "    cg:overrideReason \"Generated: graded high by hand although nothing but the article supports it.\" ;\n";
+                default -> "";
             };
         }
 

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-/** A generated cited work: traceable with a study design, or (a few) untraceable as cited. */
-record GeneratedReference(String curie, String design, boolean traceable, int year) {
+/**
+ * A generated cited work: traceable with a study design (trials and observational studies with a number of
+ * participants, trials blinded or not) and verified, or (a few) untraceable as cited.
+ */
+record GeneratedReference(String curie, String design, boolean traceable, int year, int participants, boolean blinded) {
     private static final String[] DESIGNS = {
         "SystematicReview", "RandomizedControlledTrial", "RandomizedControlledTrial", "RandomizedControlledTrial",
-        "OpenLabelTrial", "OpenLabelTrial", "ObservationalStudy", "ObservationalStudy", "ObservationalStudy",
+        "NonRandomisedTrial", "NonRandomisedTrial", "ObservationalStudy", "ObservationalStudy", "ObservationalStudy",
         "NarrativeReview", "NarrativeReview"
     };
 
@@ -20,18 +23,16 @@ record GeneratedReference(String curie, String design, boolean traceable, int ye
         for (int i = 1; i <= count; i++) {
             boolean traceable = i % 33 != 0;
             String design = traceable ? DESIGNS[random.nextInt(DESIGNS.length)] : "UnknownDesign";
+            int participants = 20 + random.nextInt(2000);
+            boolean blinded = random.nextBoolean();
             refs.add(new GeneratedReference(String.format(Locale.ROOT, "reference:gen-%06d", i), design, traceable,
-                    1990 + random.nextInt(35)));
+                    1990 + random.nextInt(35), participants, blinded));
         }
         return refs;
     }
 
-    /** The grade this work's design allows a claim resting on it, at most moderate. */
-    String grade() {
-        return switch (design) {
-            case "SystematicReview", "RandomizedControlledTrial", "OpenLabelTrial" -> "cg:GradeModerate";
-            default -> "cg:GradeLow";
-        };
+    private boolean primary() {
+        return design.endsWith("Trial") || design.equals("ObservationalStudy");
     }
 
     static String turtle(List<GeneratedReference> refs) {
@@ -42,12 +43,14 @@ record GeneratedReference(String curie, String design, boolean traceable, int ye
                 sb.append("    dcterms:title \"Generated ").append(r.design()).append(" number ")
                         .append(r.curie().substring("reference:gen-".length())).append("\" ;\n");
                 sb.append("    cg:studyDesign cg:").append(r.design()).append(" ;\n");
-                sb.append("    cg:traceable true ;\n");
+                if (r.primary()) sb.append("    cg:participants ").append(r.participants()).append(" ;\n");
+                if (r.design().endsWith("Trial")) sb.append("    cg:blinded ").append(r.blinded()).append(" ;\n");
+                sb.append("    cg:traceable true ; cg:verified true ; cg:verificationNote \"generated\" ;\n");
                 sb.append("    cg:year \"").append(r.year()).append("\"^^xsd:gYear .\n");
             } else {
                 sb.append("    dcterms:title \"A study the article does not name (generated)\" ;\n");
                 sb.append("    cg:studyDesign cg:UnknownDesign ;\n");
-                sb.append("    cg:traceable false ;\n");
+                sb.append("    cg:traceable false ; cg:verified false ;\n");
                 sb.append("    cg:citedAs \"\\\"recent research\\\" (generated)\" .\n");
             }
         }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One claim in the terms of the compact claim format (content model v2): what it says (subject, relation,
  * object, negated, direct), where (its quotes), how (hedged, qualifiers, quantities, stated doses), what
- * backs it (evidence lines) and its review status. Ingest makes candidates; a review that accepts or
+ * backs it (evidence lines), a curator's grade override with its reason (null for a candidate: grades are
+ * derived by the build) and its review status. Ingest makes candidates; a review that accepts or
  * corrects them produces the same record, which {@link CompactClaimWriter} writes either way.
  */
 public record Candidate(
@@ -25,8 +26,8 @@ public record Candidate(
         List<Quantity> quantities,
         List<StatedDose> doses,
         List<Evidence> evidence,
-        String grade,
-        String gradeRationale,
+        String curatorGrade,
+        String overrideReason,
         Status status) {
 
     public Candidate {

@@ -87,7 +87,7 @@ public final class ClaimRecords {
         return new Candidate(id, uri(g, c, "subject"), uri(g, c, "relation"), uri(g, c, "object"), quotes,
                 "true".equals(lexical(g, c, "hedged")), "true".equals(lexical(g, c, "negated")), "true".equals(lexical(g, c, "direct")),
                 uri(g, c, "population"), uri(g, c, "form"), uri(g, c, "route"), qualifiers, quantities, doses, evidence,
-                uri(g, c, "grade"), string(g, c, "gradeRationale"), Candidate.Status.ACCEPTED);
+                uri(g, c, "curatorGrade"), string(g, c, "overrideReason"), Candidate.Status.ACCEPTED);
     }
 
     private static Node p(String local) {

@@ -84,8 +84,8 @@ public final class CompactClaimWriter {
             if (d.elemental()) dose.append(" ; cg:elemental true");
             property(out, "cg:statedDose", dose.append(" ]").toString());
         }
-        if (c.grade() != null) property(out, "cg:grade", iri(c.grade()));
-        if (c.gradeRationale() != null) property(out, "cg:gradeRationale", string(c.gradeRationale()));
+        if (c.curatorGrade() != null) property(out, "cg:curatorGrade", iri(c.curatorGrade()));
+        if (c.overrideReason() != null) property(out, "cg:overrideReason", string(c.overrideReason()));
         StringBuilder evidence = new StringBuilder();
         for (Candidate.Evidence e : c.evidence()) {
             if (evidence.length() > 0) evidence.append(" ,\n                ");

@@ -115,7 +115,7 @@ public final class Ingest {
                             metadata).getBytes(StandardCharsets.UTF_8))
                     .create(claimsFile, CompactClaimWriter.claimsFile(
                             "Candidate claims found by ./claimgraph ingest in documents/" + id + ".txt (from " + source + ").\n"
-                                    + "Not reviewed: each is cg:status cg:Candidate, graded very low on the article's own statement,\n"
+                                    + "Not reviewed: each is cg:status cg:Candidate (the build grades a candidate very low)\n"
                                     + "until a curator accepts, corrects or rejects it. Compact format: see seeds/README.md.",
                             result.candidates()).getBytes(StandardCharsets.UTF_8));
             if (!result.references().isEmpty()) {

@@ -17,11 +17,8 @@ public final class IngestPipeline {
     static final String ECO_NON_TRACEABLE = "http://purl.obolibrary.org/obo/ECO_0000034";
     static final String ECO_TRACEABLE = "http://purl.obolibrary.org/obo/ECO_0000033";
     static final String SUPPORTS = Lexicon.CG + "Supports";
-    static final String VERY_LOW = Lexicon.CG + "GradeVeryLow";
     static final String SUPPLEMENTAL = Lexicon.CG + "SupplementalIntake";
     static final String TOTAL = Lexicon.CG + "TotalIntake";
-    static final String CANDIDATE_RATIONALE =
-            "Candidate found by ingest: only the article's own statement supports it until a curator reviews it.";
 
     private final Lexicon lexicon;
     private final ConceptIndex concepts;
@@ -104,7 +101,7 @@ public final class IngestPipeline {
                     d.hedged(), d.negated(), d.direct(),
                     population(u), form(u, d.subject()), route(u),
                     qualifiers, q.quantities(), doses, List.of(evidence),
-                    VERY_LOW, CANDIDATE_RATIONALE, Candidate.Status.CANDIDATE));
+                    null, null, Candidate.Status.CANDIDATE));
         }
         return new Result(candidates, List.copyOf(references.values()), unknownConcepts(text, analysed, drafts));
     }

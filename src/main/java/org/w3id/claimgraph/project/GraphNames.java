@@ -9,6 +9,8 @@ public final class GraphNames {
     public static final String REFERENCES = BASE + "references";
     public static final String DOCUMENTS = BASE + "documents";
     public static final String DOCUMENT_PREFIX = BASE + "document/";
+    /** What the build derives from the rest (assertions, grades, contradictions); never curated. */
+    public static final String DERIVED = BASE + "derived";
 
     private GraphNames() {}
 

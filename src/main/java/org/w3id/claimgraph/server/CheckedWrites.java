@@ -40,6 +40,8 @@ import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.w3id.claimgraph.derive.Derivation;
+import org.w3id.claimgraph.derive.DerivationException;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.GraphNames;
 
@@ -48,7 +50,8 @@ import org.w3id.claimgraph.project.GraphNames;
  * dataset as it would be after the write, with the changes kept aside. The changes are then checked, and only
  * if they pass are they written to the dataset, in one write transaction:
  * <ul>
- * <li>the shapes graph ({@link GraphNames#SHAPES}) is fixed while the server runs;</li>
+ * <li>the shapes graph ({@link GraphNames#SHAPES}) is fixed while the server runs, and the derived graph
+ *     ({@link GraphNames#DERIVED}) is written only by the derivation;</li>
  * <li>every literal the write adds is well formed for its datatype ({@code "abc"^^xsd:integer} is refused);</li>
  * <li>the nodes the write touches conform to the SHACL shapes the server started with: the subjects and objects
  *     of the changed triples and, where a change is one the shapes read from a distance (a type, or a property
@@ -56,13 +59,19 @@ import org.w3id.claimgraph.project.GraphNames;
  *     no further than that from their focus node. A change to the class hierarchy ({@code rdfs:subClassOf})
  *     can change any node's targets, so it is checked against the whole dataset.</li>
  * </ul>
- * Nothing of the dataset is copied: a write costs what it touches. A rejected write never opens a write
+ * Before the check the derivation runs again on the pending data ({@link Derivation}: grades, assertions and
+ * contradictions follow the change) when the write changes something it reads (the ontology graph, or a predicate
+ * its definitions or code read: rdf:type, the cg: and SKOS properties, any IRI its queries name), and what it
+ * changes in the derived graph is checked and written with the write. Nothing of the dataset is copied; the
+ * validation costs what the write touches, but the derivation reads the whole dataset, so a write that changes
+ * what it reads costs one derivation. A rejected write never opens a write
  * transaction on the served dataset, so nothing is ever aborted there (TDB2 in Jena 5.6 can corrupt its node
  * table after an aborted write, apache/jena GH-3877), and readers see the data before or after a write, never
  * a part of one. Writes are serialised.
  */
 final class CheckedWrites {
     private static final Node SHAPES_GRAPH = NodeFactory.createURI(GraphNames.SHAPES);
+    private static final Node DERIVED_GRAPH = NodeFactory.createURI(GraphNames.DERIVED);
     /** How many links back from a changed node the shapes may read it (sh:class on a value, a SPARQL path). */
     private static final int REACH = 2;
     private static final Pattern PREFIXED_NAME = Pattern.compile("(?<![\\w:?$])([A-Za-z][\\w-]*)?:([A-Za-z_][\\w-]*)");
@@ -124,6 +133,11 @@ final class CheckedWrites {
             return rejected("The write was rejected: the shapes graph <" + GraphNames.SHAPES
                     + "> is fixed while the server runs (edit ontology/shapes.ttl and reload). Nothing was changed.");
         }
+        if (touches(added, removed, DERIVED_GRAPH)) {
+            return rejected("The write was rejected: the graph <" + GraphNames.DERIVED + "> is derived from the"
+                    + " others (grades, assertions, contradictions) and recomputed after every write; write the curated data"
+                    + " instead (a grade by hand is cg:curatorGrade with cg:overrideReason on the claim). Nothing was changed.");
+        }
         if (added.stream().anyMatch(Quad::isDefaultGraph) || removed.stream().anyMatch(Quad::isDefaultGraph)) {
             throw new WriteView.DefaultGraphWrite();
         }
@@ -135,11 +149,34 @@ final class CheckedWrites {
             return rejected("The write was rejected: " + String.join("; ", illTyped) + ". Nothing was changed.");
         }
 
+        try {
+            List<Quad> changed = new ArrayList<>(added);
+            changed.addAll(removed);
+            if (Derivation.affectedBy(pending, changed)) derive(pending);
+        } catch (DerivationException e) {
+            return rejected("The write was rejected: the derivation cannot run on the result: " + e.getMessage()
+                    + " Nothing was changed.");
+        }
+        added = new ArrayList<>(pending.added());
+        removed = new ArrayList<>(pending.removed());
+
         Graph data = GraphSource.dataGraph(pending);
         ValidationReport report = validate(data, affected(pending, added, removed));
         List<ReportEntry> violations = report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).toList();
         if (!violations.isEmpty()) return rejected(describe(violations, report));
         return new Checked(null, added, removed);
+    }
+
+    /**
+     * Runs the derivation on the pending data and makes its changes to the derived graph part of the write. It
+     * runs on a second pending layer, which only it writes (its size unbounded: it clears and re-adds the whole
+     * derived graph, and what it re-adds unchanged cancels out), so the write holds only what really changed.
+     */
+    private void derive(PendingWrite pending) {
+        PendingWrite derivation = PendingWrite.unbounded(pending, context);
+        Derivation.run(derivation);
+        derivation.removed().forEach(pending::delete);
+        derivation.added().forEach(pending::add);
     }
 
     private static Checked rejected(String report) {

@@ -43,14 +43,25 @@ final class PendingWrite extends ViewDataset {
     private final Set<Quad> added = new LinkedHashSet<>();
     private final Set<Quad> removed = new LinkedHashSet<>();
     private final PrefixMap prefixes;
+    private final long maxQuads;
     private final Transactional txn = TransactionalNull.create();
     private final Lock lock = new LockMRSW();
 
     /** @param base the dataset's named graphs (not a union view), read inside the caller's transaction */
     PendingWrite(DatasetGraph base, Context context) {
+        this(base, context, QueryLimits.MAX_WRITE_QUADS);
+    }
+
+    private PendingWrite(DatasetGraph base, Context context, long maxQuads) {
         super(base, context);
         this.base = base;
+        this.maxQuads = maxQuads;
         this.prefixes = PrefixMapFactory.create(base.prefixes());
+    }
+
+    /** A pending layer without the size limit, for what the server itself computes (the derivation). */
+    static PendingWrite unbounded(DatasetGraph base, Context context) {
+        return new PendingWrite(base, context, Long.MAX_VALUE);
     }
 
     /** The quads the write adds that the dataset does not hold. */
@@ -110,7 +121,7 @@ final class PendingWrite extends ViewDataset {
     }
 
     private void checkSize() {
-        if (added.size() + removed.size() > QueryLimits.MAX_WRITE_QUADS) throw new TooLarge();
+        if ((long) added.size() + removed.size() > maxQuads) throw new TooLarge();
     }
 
     // ---- Reads: the dataset, less what is removed, plus what is added

@@ -14,14 +14,16 @@ import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * Looks up where claims are made (queries/validate/finding-context.rq): the document and the words of
- * the claim's first quote in the text. Claims are sent in batches, so a report on many claims costs a
+ * the claim's first quote in the text, and what the build derived for them (their {@link Grading}). Claims are sent in batches, so a report on many claims costs a
  * few queries, the same locally and against an endpoint.
  */
 final class ClaimContext {
     static final int BATCH = 500;
     private static final Var CLAIM = Var.alloc("claim");
 
-    record Where(String document, String quote) {}
+    record Where(String document, String quote, Grading grading) {
+        static final Where UNKNOWN = new Where(null, null, Grading.NONE);
+    }
 
     private ClaimContext() {}
 
@@ -46,7 +48,7 @@ final class ClaimContext {
                     boolean earlier = current == null || (exact != null && (current.quote() == null || at < starts.get(claim)));
                     if (earlier) {
                         found.put(claim, new Where(document == null ? null : document.getURI(),
-                                exact == null ? null : exact.getLiteralLexicalForm()));
+                                exact == null ? null : exact.getLiteralLexicalForm(), grading(row)));
                         starts.put(claim, at);
                     }
                 });
@@ -54,5 +56,18 @@ final class ClaimContext {
             });
         }
         return found;
+    }
+
+    private static Grading grading(Binding row) {
+        Node reviewed = row.get(Var.alloc("reviewed"));
+        return new Grading(row.get(Var.alloc("grade")), text(row, "gradeId"),
+                row.get(Var.alloc("derivedGrade")), text(row, "derivedGradeId"),
+                row.get(Var.alloc("curatorGrade")), text(row, "curatorGradeId"),
+                reviewed != null && reviewed.isLiteral() && reviewed.getLiteralValue() instanceof Boolean b ? b : null);
+    }
+
+    private static String text(Binding row, String var) {
+        Node n = row.get(Var.alloc(var));
+        return n != null && n.isLiteral() ? n.getLiteralLexicalForm() : null;
     }
 }

@@ -47,7 +47,8 @@ public final class ClaimExplainer {
         }
         return new Explanation(claimIri, details.get(0), rows(source, "claim-quotes", claim),
                 rows(source, "claim-evidence", claim), rows(source, "claim-doses", claim),
-                validator.rules().all(), validator.validateClaim(source, engine, claim));
+                rows(source, "claim-quantities", claim), rows(source, "claim-derivation", claim),
+                rows(source, "claim-reviews", claim), validator.rules().all(), validator.validateClaim(source, engine, claim));
     }
 
     private List<Map<String, String>> rows(GraphSource source, String name, Node claim) {

@@ -13,10 +13,14 @@ import org.w3id.claimgraph.rules.Rule;
  * @param quotes   the rows of claim-quotes.rq
  * @param evidence the rows of claim-evidence.rq
  * @param doses    the rows of claim-doses.rq
+ * @param quantities the rows of claim-quantities.rq
+ * @param derivation the rows of claim-derivation.rq (one a step; one without a step when nothing moved the grade)
+ * @param reviews  the rows of claim-reviews.rq
  * @param rules    every rule, in report order
  * @param findings the findings for the claim
  */
 public record Explanation(String claim, Map<String, String> details, List<Map<String, String>> quotes,
                           List<Map<String, String>> evidence, List<Map<String, String>> doses,
-                          List<Rule> rules, List<Finding> findings) {
+                          List<Map<String, String>> quantities, List<Map<String, String>> derivation,
+                          List<Map<String, String>> reviews, List<Rule> rules, List<Finding> findings) {
 }

@@ -21,20 +21,24 @@ import org.w3id.claimgraph.rules.Severity;
  * @param quote    the claim's quoted words (its first quote in the document), or null
  * @param value    the node the rule points at (an evidence line, a dose, another claim), or null when it is
  *                 the claim itself
+ * @param grading  what the derivation gave the claim (grade, derived grade, override, reviewed)
  */
-public record Finding(String claim, String rule, Severity severity, String message, String document, String quote, Node value) {
+public record Finding(String claim, String rule, Severity severity, String message, String document, String quote, Node value,
+                      Grading grading) {
     public Finding {
         if (value != null && value.isURI() && value.getURI().equals(claim)) value = null;
+        if (grading == null) grading = Grading.NONE;
     }
 
     /** What an engine reports: the rule, the flagged claim, the value it names and the filled-in message. */
     public static Finding of(Rule rule, Node claim, Node value, String message) {
-        return new Finding(claim.isURI() ? claim.getURI() : claim.toString(), rule.id(), rule.severity(), message, null, null, value);
+        return new Finding(claim.isURI() ? claim.getURI() : claim.toString(), rule.id(), rule.severity(), message, null, null, value,
+                Grading.NONE);
     }
 
-    /** The same finding with where the claim is made. */
-    public Finding at(String documentIri, String quoted) {
-        return new Finding(claim, rule, severity, message, documentIri, quoted, value);
+    /** The same finding with where the claim is made and how it is graded. */
+    public Finding at(String documentIri, String quoted, Grading claimGrading) {
+        return new Finding(claim, rule, severity, message, documentIri, quoted, value, claimGrading);
     }
 
     /** Report order: by document, claim, then the rule's place in rules.ttl, then value and message. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonBoolean;
 import org.apache.jena.atlas.json.JsonNull;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonString;
@@ -17,8 +18,12 @@ import org.w3id.claimgraph.rules.Severity;
  * are always present and in this order (Jena's JSON objects keep their keys' order); absent values are null.
  */
 public final class JsonReportWriter implements ReportWriter {
-    /** Raised only for a change that breaks readers of the previous version. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Raised when the schema changes. Version 2 keeps every key of version 1 and adds, to each finding, the
+     * claim's grade, its source, the derived and curator's grades and whether it was reviewed; its rules
+     * changed too (grade-exceeds-evidence gave way to grade-override; unreviewed is new).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     @Override
     public void write(Report report, PrintStream out) {
@@ -68,6 +73,12 @@ public final class JsonReportWriter implements ReportWriter {
             o.put("documentId", text(f.documentId()));
             o.put("quote", text(f.quote()));
             o.put("value", text(f.valueText()));
+            Grading g = f.grading();
+            o.put("grade", text(g.gradeId()));
+            o.put("gradeSource", text(g.gradeSource()));
+            o.put("derivedGrade", text(g.derivedGradeId()));
+            o.put("curatorGrade", text(g.curatorGradeId()));
+            o.put("reviewed", g.reviewed() == null ? JsonNull.instance : new JsonBoolean(g.reviewed()));
             findings.add(o);
         }
         return findings;

@@ -17,7 +17,9 @@ import org.w3id.claimgraph.rules.Rule;
 /**
  * The report as a W3C SHACL validation report (sh:ValidationReport with one sh:ValidationResult per
  * finding, its focus node, severity, message, value and source shape, which is the rule), whichever
- * engine ran. sh:conforms is true when there are no results at all, as SHACL defines it.
+ * engine ran. sh:conforms is true when there are no results at all, as SHACL defines it. Each focus node
+ * (a claim) also carries what the build derived for it, with the derived graph's own properties:
+ * cg:grade, cg:derivedGrade, cg:reviewed, and the override's cg:curatorGrade.
  */
 public final class TurtleReportWriter implements ReportWriter {
     private static final String SH = "http://www.w3.org/ns/shacl#";
@@ -51,6 +53,13 @@ public final class TurtleReportWriter implements ReportWriter {
             g.add(Triple.create(result, sh("sourceConstraintComponent"), sh("SPARQLConstraintComponent")));
             g.add(Triple.create(result, sh("resultMessage"), NodeFactory.createLiteralString(f.message())));
             if (f.value() != null) g.add(Triple.create(result, sh("value"), f.value()));
+            Node claim = NodeFactory.createURI(f.claim());
+            Grading grading = f.grading();
+            if (grading.grade() != null) g.add(Triple.create(claim, CG.cg("grade"), grading.grade()));
+            if (grading.derivedGrade() != null) g.add(Triple.create(claim, CG.cg("derivedGrade"), grading.derivedGrade()));
+            if (grading.curatorGrade() != null) g.add(Triple.create(claim, CG.cg("curatorGrade"), grading.curatorGrade()));
+            if (grading.reviewed() != null) g.add(Triple.create(claim, CG.cg("reviewed"),
+                    NodeFactory.createLiteralDT(grading.reviewed().toString(), XSDDatatype.XSDboolean)));
         }
         return g;
     }

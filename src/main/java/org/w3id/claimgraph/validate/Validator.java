@@ -84,8 +84,8 @@ public final class Validator {
         Map<Node, ClaimContext.Where> where = ClaimContext.lookup(source, contextQuery, new ArrayList<>(claims));
         Set<Finding> findings = new LinkedHashSet<>();
         for (Finding r : results) {
-            ClaimContext.Where w = where.getOrDefault(NodeFactory.createURI(r.claim()), new ClaimContext.Where(null, null));
-            findings.add(r.at(w.document(), w.quote()));
+            ClaimContext.Where w = where.getOrDefault(NodeFactory.createURI(r.claim()), ClaimContext.Where.UNKNOWN);
+            findings.add(r.at(w.document(), w.quote(), w.grading()));
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.order(rules));

@@ -40,8 +40,8 @@ class BuildFailureTest {
 
     @Test
     void syntaxErrorNamesFileLineAndColumn() {
-        TestProject p = TestProject.minimal(dir).replace(CLAIMS, "cg:hedged false ;\n    cg:grade cg:GradeModerate ;\n    cg:gradeRationale \"A narrative",
-                "cg:hedged false ;\n    cg:grade cg:GradeModerate ;;; ]\n    cg:gradeRationale \"A narrative");
+        TestProject p = TestProject.minimal(dir).replace(CLAIMS, "cg:hedged false ;\n    cg:curatorGrade cg:GradeModerate ;\n    cg:overrideReason \"A narrative",
+                "cg:hedged false ;\n    cg:curatorGrade cg:GradeModerate ;;; ]\n    cg:overrideReason \"A narrative");
         BuildProblem problem = failures(p).get(0);
         assertEquals(CLAIMS, problem.file());
         assertEquals(12, problem.line());
@@ -108,12 +108,37 @@ class BuildFailureTest {
 
     @Test
     void shapeViolationNamesClaimAndFile() {
-        TestProject p = TestProject.minimal(dir).replace(CLAIMS, "    cg:grade cg:GradeModerate ;\n    cg:gradeRationale \"A narrative", "    cg:gradeRationale \"A narrative");
+        TestProject p = TestProject.minimal(dir).replace(CLAIMS, "    cg:curatorGrade cg:GradeModerate ;\n    cg:overrideReason \"A narrative review and one trial support it; part of the case is inferential.\" ;\n",
+                "    cg:curatorGrade cg:GradeModerate ;\n");
         BuildProblem problem = only(failures(p));
         assertEquals(CLAIMS, problem.file());
         assertEquals(CLAIM_1, problem.node());
         assertEquals(8, problem.line());
-        assertTrue(problem.message().contains("exactly one grade"), problem.message());
+        assertTrue(problem.message().contains("needs a written reason"), problem.message());
+    }
+
+    @Test
+    void aHandTypedGradeIsRefusedAndTheMessageSaysHowToOverride() {
+        TestProject p = TestProject.minimal(dir).replace(CLAIMS, "    cg:curatorGrade cg:GradeModerate ;\n    cg:overrideReason \"A narrative review and one trial support it; part of the case is inferential.\" ;\n",
+                "    cg:grade cg:GradeModerate ;\n");
+        BuildProblem problem = only(failures(p));
+        assertEquals(CLAIMS, problem.file());
+        assertEquals(CLAIM_1, problem.node());
+        assertEquals(8, problem.line());
+        assertTrue(problem.message().contains("grade is derived by the build, not curated"), problem.message());
+        assertTrue(problem.message().contains("cg:curatorGrade with cg:overrideReason"), problem.message());
+    }
+
+    @Test
+    void twoCuratorGradesForOneAssertionNameTheSecondClaim() {
+        TestProject p = TestProject.minimal(dir)
+                .replace(CLAIMS, "cg:object concept:muscle-relaxation", "cg:object concept:vitamin-d-activation")
+                .replace(CLAIMS, "    cg:curatorGrade cg:GradeModerate ;\n    cg:overrideReason \"Established", "    cg:curatorGrade cg:GradeHigh ;\n    cg:overrideReason \"Established");
+        BuildProblem problem = only(failures(p));
+        assertEquals(CLAIMS, problem.file());
+        assertEquals(CLAIM_2, problem.node());
+        assertEquals(16, problem.line());
+        assertTrue(problem.message().contains("assert the same thing but set different curator grades"), problem.message());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.claimgraph.store.DatabaseLoad;
 import org.w3id.claimgraph.store.TdbStore;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
@@ -51,6 +52,26 @@ class StreamedLoadTest {
         assertThrows(IllegalStateException.class,
                 () -> TdbStore.write(built.file(), built.prefixes(), built.quads() + 1, fresh, TdbStore.Loader.BASIC, (f, a) -> {}));
         assertTrue(Files.notExists(fresh), "a load that does not count out leaves no database");
+    }
+
+    @Test
+    void theLoadSequenceDerivesOnTheLoadedDatabaseWhatTheInMemoryBuildDerives() {
+        Path db = dir.resolve("db");
+        long quads = DatabaseLoad.of(ProjectLayout.locate()).loader(TdbStore.Loader.BASIC).into(db).quads();
+        org.apache.jena.graph.Node derived = org.apache.jena.graph.NodeFactory.createURI(org.w3id.claimgraph.project.GraphNames.DERIVED);
+        org.apache.jena.graph.Graph inMemory = GraphBuild.create().layout(ProjectLayout.locate()).build().asDatasetGraph().getGraph(derived);
+        DatasetGraph dsg = TdbStore.open(db);
+        try {
+            assertEquals(quads, Txn.calculateRead(dsg, () -> dsg.stream().count()));
+            Txn.executeRead(dsg, () -> {
+                org.apache.jena.graph.Graph loaded = dsg.getGraph(derived);
+                assertTrue(inMemory.size() > 5_000, "the derived graph has grades, assertions and derivations: " + inMemory.size());
+                assertEquals(inMemory.size(), loaded.size());
+                assertTrue(inMemory.isIsomorphicWith(loaded), "TDB2 and memory derive the same graph");
+            });
+        } finally {
+            TdbStore.close(dsg);
+        }
     }
 
     private static List<Path> listing(Path d) throws IOException {

@@ -28,6 +28,7 @@ import org.w3id.claimgraph.validate.FixtureStores;
 
 /** `claimgraph validate` end to end on the fixture project: formats, filters and exit codes. */
 class ValidateCommandTest {
+    private static final String CG_NS = "https://w3id.org/claimgraph/ontology#";
     private static final String SH = "http://www.w3.org/ns/shacl#";
 
     @TempDir
@@ -54,10 +55,10 @@ class ValidateCommandTest {
         CliRun run = CliRun.in(home, "validate");
         assertEquals(1, run.exitCode(), run.toString());
         List<String> lines = run.out().lines().toList();
-        assertEquals(31, lines.size(), run.toString());
-        assertTrue(lines.contains("seeds/claims/902_article.ttl:10: claim:902-001 [disputed] violation: Disputed by \u201CTryptophan 5-monooxygenase (enzyme entry)\u201D:"
+        assertEquals(28, lines.size(), run.toString());
+        assertTrue(lines.contains("seeds/claims/902_article.ttl:12: claim:902-001 [disputed] violation: Disputed by \u201CTryptophan 5-monooxygenase (enzyme entry)\u201D:"
                 + " The enzyme needs iron, tetrahydrobiopterin and oxygen; magnesium is not its cofactor. \u2014 \"Magnesium is a cofactor of serotonin synthesis.\""), run.toString());
-        assertTrue(run.err().contains("31 finding(s) in 15 claim(s): 14 violation(s), 17 warning(s), 0 info"), run.err());
+        assertTrue(run.err().contains("28 finding(s) in 14 claim(s): 7 violation(s), 19 warning(s), 2 info"), run.err());
     }
 
     @Test
@@ -65,28 +66,35 @@ class ValidateCommandTest {
         CliRun run = CliRun.in(home, "validate", "--format", "json");
         assertEquals(1, run.exitCode(), run.toString());
         JsonObject report = JSON.parse(run.out());
-        assertEquals(1, report.getNumber("formatVersion").intValue());
+        assertEquals(2, report.getNumber("formatVersion").intValue());
         assertEquals("shacl", report.getString("engine"));
         assertEquals("violation", report.getString("failOn"));
         assertEquals(false, report.getBoolean("passed"));
         JsonObject summary = report.getObj("summary");
-        assertEquals(31, summary.getNumber("findings").intValue());
-        assertEquals(15, summary.getNumber("claims").intValue());
-        assertEquals(14, summary.getObj("bySeverity").getNumber("violation").intValue());
-        assertEquals(17, summary.getObj("bySeverity").getNumber("warning").intValue());
-        assertEquals(0, summary.getObj("bySeverity").getNumber("info").intValue());
-        assertEquals(9, summary.getObj("byRule").getNumber("no-evidence").intValue());
-        assertEquals(4, summary.getObj("byRule").getNumber("contradicts-source").intValue());
+        assertEquals(28, summary.getNumber("findings").intValue());
+        assertEquals(14, summary.getNumber("claims").intValue());
+        assertEquals(7, summary.getObj("bySeverity").getNumber("violation").intValue());
+        assertEquals(19, summary.getObj("bySeverity").getNumber("warning").intValue());
+        assertEquals(2, summary.getObj("bySeverity").getNumber("info").intValue());
+        assertEquals(6, summary.getObj("byRule").getNumber("no-evidence").intValue());
+        assertEquals(2, summary.getObj("byRule").getNumber("unreviewed").intValue());
+        assertEquals(6, summary.getObj("byRule").getNumber("contradicts-source").intValue());
         JsonArray findings = report.get("findings").getAsArray();
-        assertEquals(31, findings.size());
+        assertEquals(28, findings.size());
         JsonObject first = findings.get(0).getAsObject();
-        assertEquals(List.of("claim", "claimId", "rule", "severity", "message", "document", "documentId", "quote", "value"), List.copyOf(first.keys()));
+        assertEquals(List.of("claim", "claimId", "rule", "severity", "message", "document", "documentId", "quote", "value",
+                "grade", "gradeSource", "derivedGrade", "curatorGrade", "reviewed"), List.copyOf(first.keys()));
         assertEquals("https://w3id.org/claimgraph/id/claim/901-001", first.getString("claim"));
-        assertEquals("interested-source", first.getString("rule"));
-        assertEquals("warning", first.getString("severity"));
+        assertEquals("unreviewed", first.getString("rule"));
+        assertEquals("info", first.getString("severity"));
         assertEquals("https://w3id.org/claimgraph/id/document/901_vendor", first.getString("document"));
         assertEquals("Our magnesium glycinate may improve sleep quality, as our own laboratory data show.", first.getString("quote"));
         assertTrue(first.get("value").isNull());
+        assertEquals("very-low", first.getString("grade"));
+        assertEquals("derived", first.getString("gradeSource"));
+        assertEquals("very-low", first.getString("derivedGrade"));
+        assertTrue(first.get("curatorGrade").isNull());
+        assertEquals(false, first.getBoolean("reviewed"));
     }
 
     @Test
@@ -100,6 +108,10 @@ class ValidateCommandTest {
         assertTrue(report.contains(Node.ANY, NodeFactory.createURI(SH + "focusNode"), NodeFactory.createURI("https://w3id.org/claimgraph/id/claim/902-001")));
         assertTrue(report.contains(Node.ANY, NodeFactory.createURI(SH + "sourceShape"), NodeFactory.createURI("https://w3id.org/claimgraph/rules#dose-above-upper-limit")));
         assertTrue(report.contains(Node.ANY, NodeFactory.createURI(SH + "conforms"), NodeFactory.createLiteralByValue(false)));
+        Node claim = NodeFactory.createURI("https://w3id.org/claimgraph/id/claim/902-001");
+        assertTrue(report.contains(claim, NodeFactory.createURI(CG_NS + "grade"), Node.ANY), "the focus node carries its grade");
+        assertTrue(report.contains(claim, NodeFactory.createURI(CG_NS + "derivedGrade"), Node.ANY));
+        assertTrue(report.contains(claim, NodeFactory.createURI(CG_NS + "reviewed"), Node.ANY));
     }
 
     @Test
@@ -109,10 +121,10 @@ class ValidateCommandTest {
         assertEquals(1, CliRun.in(home, "validate", "--rule", "overstated", "--fail-on", "warning").exitCode());
         assertEquals(0, CliRun.in(home, "validate", "--fail-on", "none").exitCode());
         CliRun violationsOnly = CliRun.in(home, "validate", "--severity", "violation", "--format", "json");
-        assertEquals(14, JSON.parse(violationsOnly.out()).getObj("summary").getNumber("findings").intValue());
+        assertEquals(7, JSON.parse(violationsOnly.out()).getObj("summary").getNumber("findings").intValue());
         CliRun warningsOnly = CliRun.in(home, "validate", "--severity", "warning", "--rule", "overstated,vague-citation");
         assertEquals(0, warningsOnly.exitCode());
-        assertEquals(7, warningsOnly.out().lines().count(), warningsOnly.toString());
+        assertEquals(6, warningsOnly.out().lines().count(), warningsOnly.toString());
     }
 
     @Test
@@ -155,8 +167,7 @@ class ValidateCommandTest {
                 @prefix xsd:   <http://www.w3.org/2001/XMLSchema#> .
                 claim:903-099 a cg:Claim ;
                     cg:subject concept:magnesium ; cg:relation cg:worsens ; cg:object concept:anxiety ;
-                    cg:statedIn doc:903_news ; cg:hedged true ; cg:grade cg:GradeLow ;
-                    cg:gradeRationale "A curator's draft with nothing behind it yet." ;
+                    cg:statedIn doc:903_news ; cg:hedged true ;
                     cg:quote claim:903-099-quote ;
                     cg:evidence claim:903-099-evidence .
                 claim:903-099-quote a oa:SpecificResource ; oa:hasSource doc:903_news ;
@@ -168,14 +179,29 @@ class ValidateCommandTest {
         assertEquals(1, run.exitCode(), run.toString());
         List<String> mine = run.out().lines().filter(l -> l.contains("claim:903-099 ")).toList();
         assertEquals(List.of(
-                "seeds/claims/903_news.ttl: claim:903-099 [no-evidence] violation: Nothing supports this claim but the article's own statement:"
-                        + " no traceable study is cited and curators found no evidence for it. \u2014 \"Minerals in the News\"",
-                "seeds/claims/903_news.ttl: claim:903-099 [grade-exceeds-evidence] violation: Graded low, but its best supporting evidence"
-                        + " (non-traceable author statement) allows at most very low. \u2014 \"Minerals in the News\"",
+                "seeds/claims/903_news.ttl: claim:903-099 [unreviewed] info: Not yet checked: no literature review is recorded for it,"
+                        + " or for another claim asserting the same. \u2014 \"Minerals in the News\"",
+                "seeds/claims/903_news.ttl: claim:903-099 [contradicts-source] warning: Contradicted by claim 901-002 of document 901_vendor:"
+                        + " magnesium glycinate alleviates anxiety (here: magnesium worsens anxiety); incompatible relations, explained by a"
+                        + " difference in form. \u2014 \"Minerals in the News\"",
                 "seeds/claims/903_news.ttl: claim:903-099 [contradicts-source] warning: Contradicted by claim 902-004 of document 902_article:"
-                        + " magnesium alleviates anxiety (here: worsens). \u2014 \"Minerals in the News\""), mine);
+                        + " magnesium alleviates anxiety (here: magnesium worsens anxiety); incompatible relations, unexplained."
+                        + " \u2014 \"Minerals in the News\""), mine);
         assertTrue(run.out().contains("claim:902-004 [contradicts-source] warning: Contradicted by claim 903-099 of document 903_news"),
                 "the seed claims see the new claim too");
+    }
+
+    @Test
+    void anExtraFileMayNotCarryAGradeTheBuildDerives() throws Exception {
+        Path extra = home.resolve("graded-claim.ttl");
+        Files.writeString(extra, """
+                @prefix cg:    <https://w3id.org/claimgraph/ontology#> .
+                <https://w3id.org/claimgraph/id/claim/902-001> cg:grade cg:GradeHigh .
+                """);
+        CliRun run = CliRun.in(home, "validate", extra.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("grade is derived by the build, not curated"), run.err());
+        assertEquals("", run.out());
     }
 
     @Test
@@ -195,7 +221,8 @@ class ValidateCommandTest {
     void listRulesPrintsEveryRuleWithItsSeverity() {
         CliRun run = CliRun.in(home, "validate", "--list-rules");
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().contains("grade-exceeds-evidence  violation  grade exceeds evidence"), run.out());
+        assertTrue(run.out().contains("grade-override          warning    grade override"), run.out());
+        assertTrue(run.out().contains("unreviewed              info       unreviewed"), run.out());
         assertTrue(run.out().contains("overstated              warning    overstated"), run.out());
     }
 }

@@ -81,7 +81,7 @@ class RuleSetTest {
     void anUnknownRuleIdIsAUsageErrorListingTheKnownOnes() {
         RuleSet rules = RuleSet.load(ProjectLayout.locate());
         InputException e = assertThrows(InputException.class, () -> rules.select(List.of("disputed", "made-up")));
-        assertTrue(e.getMessage().startsWith("unknown rule made-up (rules: no-evidence, vague-citation"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown rule made-up (rules: no-evidence, unreviewed, vague-citation"), e.getMessage());
         assertEquals(List.of("disputed", "overstated"), rules.select(List.of("overstated", "disputed")).stream().map(Rule::id).toList());
     }
 

@@ -159,6 +159,25 @@ class ServeUpdateTest {
     }
 
     @Test
+    void aCuratorsOverrideIsDerivedAtOnceAndTheDerivedGraphCannotBeWritten() {
+        String claim = "<https://w3id.org/claimgraph/id/claim/003-008>";
+        String grade = "SELECT ?g { " + claim + " <https://w3id.org/claimgraph/ontology#grade> ?g }";
+        assertEquals("g\r\nhttps://w3id.org/claimgraph/ontology#GradeVeryLow\r\n", Http.query(server.sparqlUrl(), grade, "text/csv").body());
+        HttpResponse<String> override = update("INSERT DATA { GRAPH <" + GraphNames.document("003_497fb625f584bf77") + "> { " + claim
+                + " <https://w3id.org/claimgraph/ontology#curatorGrade> <https://w3id.org/claimgraph/ontology#GradeHigh> ; "
+                + " <https://w3id.org/claimgraph/ontology#overrideReason> \"Textbook physiology: calcium is a clotting factor.\" } }", AUTH);
+        assertEquals(204, override.statusCode(), override.body());
+        assertEquals("g\r\nhttps://w3id.org/claimgraph/ontology#GradeHigh\r\n", Http.query(server.sparqlUrl(), grade, "text/csv").body());
+
+        long before = quads();
+        HttpResponse<String> derived = update("INSERT DATA { GRAPH <" + GraphNames.DERIVED + "> { " + claim
+                + " <https://w3id.org/claimgraph/ontology#grade> <https://w3id.org/claimgraph/ontology#GradeLow> } }", AUTH);
+        assertEquals(400, derived.statusCode());
+        assertTrue(derived.body().contains("is derived from the others"), derived.body());
+        assertEquals(before, quads());
+    }
+
+    @Test
     void loadAndServiceInUpdatesAreRefusedWithoutAConnection() throws IOException {
         try (LocalListener remote = new LocalListener()) {
             HttpResponse<String> load = update("LOAD <" + remote.url("/data.ttl") + "> INTO GRAPH <urn:example:loaded>", AUTH);

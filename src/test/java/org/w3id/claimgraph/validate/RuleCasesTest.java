@@ -31,13 +31,15 @@ import org.w3id.claimgraph.project.CG;
 import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.rules.Rule;
+import org.w3id.claimgraph.support.JudgementCase;
 import org.w3id.claimgraph.support.TestProject;
 
 /**
  * Each rule with its cases, as the SHACL test suite tests shapes: src/test/resources/rules/RULE/flagged/ holds small
  * graphs whose every claim the rule must flag, RULE/passes/ graphs none of whose claims it may flag. Each case is
- * validated on its own, with the ontology and vocabularies beside it (the rules read their thresholds from them),
- * by both engines.
+ * made into a dataset as the build makes one ({@link JudgementCase}: the whole ontology, the seed concepts and the
+ * shared references of src/test/resources/judgements/base.ttl beside it, then derived) and validated on its own by
+ * both engines.
  */
 class RuleCasesTest {
     private static final Path CASES = TestProject.REPO.resolve("src/test/resources/rules");
@@ -50,14 +52,11 @@ class RuleCasesTest {
     }
 
     private static Validator validator;
-    private static Graph ontology;
 
     @BeforeAll
     static void load() {
         ProjectLayout layout = ProjectLayout.locate();
         validator = Validator.load(layout);
-        ontology = RDFDataMgr.loadGraph(layout.ontologyDir().resolve("claimgraph.ttl").toString());
-        RDFDataMgr.read(ontology, layout.ontologyDir().resolve("vocabularies.ttl").toString());
     }
 
     static List<Case> cases() throws IOException {
@@ -80,12 +79,8 @@ class RuleCasesTest {
     @MethodSource("cases")
     void theRuleFlagsEveryClaimOfAFlaggedCaseAndNoneOfAPassingOne(Case c) {
         Rule rule = validator.rules().find(c.rule()).orElseThrow(() -> new AssertionError("no rule " + c.rule()));
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         Graph graph = RDFDataMgr.loadGraph(c.file().toString());
-        dsg.executeWrite(() -> {
-            ontology.find().forEachRemaining(t -> dsg.add(NodeFactory.createURI(GraphNames.ONTOLOGY), t.getSubject(), t.getPredicate(), t.getObject()));
-            graph.find().forEachRemaining(t -> dsg.add(NodeFactory.createURI(GraphNames.BASE + "case"), t.getSubject(), t.getPredicate(), t.getObject()));
-        });
+        DatasetGraph dsg = JudgementCase.derived(c.file(), c.rule() + "-" + c.file().getFileName().toString().replace(".ttl", ""));
         Set<String> claims = graph.find(Node.ANY, RDF.type.asNode(), CG.Claim).mapWith(t -> t.getSubject().getURI())
                 .toSet().stream().collect(Collectors.toCollection(TreeSet::new));
         assertFalse(claims.isEmpty(), c + " has a claim");

@@ -43,35 +43,35 @@ class RuleFixtureTest {
     @Test
     void theFixtureGivesExactlyTheseFindingsInReportOrder() {
         List<String> expected = List.of(
-                "901-001 interested-source",
+                "901-001 unreviewed", "901-001 contradicts-source", "901-001 interested-source",
+                "901-002 unreviewed",
                 "901-003 no-evidence", "901-003 dose-above-upper-limit", "901-003 interested-source", "901-003 overstated",
                 "901-004 no-evidence", "901-004 interested-source", "901-004 overstated",
                 "902-001 no-evidence", "902-001 disputed", "902-001 overstated",
-                "902-003 no-evidence", "902-003 vague-citation", "902-003 grade-exceeds-evidence", "902-003 contradicts-source", "902-003 overstated",
+                "902-003 vague-citation", "902-003 contradicts-source",
                 "902-004 no-evidence", "902-004 untraceable-citation", "902-004 overstated",
-                "902-005 grade-exceeds-evidence",
-                "902-006 grade-exceeds-evidence",
+                "902-005 grade-override",
+                "902-006 overstated",
                 "902-007 contradicts-source",
-                "902-010 no-evidence", "902-010 overstated",
-                "903-001 contradicts-source", "903-001 contradicts-source",
+                "903-001 contradicts-source", "903-001 contradicts-source", "903-001 contradicts-source",
                 "903-002 no-evidence",
                 "903-003 no-evidence",
-                "903-004 no-evidence", "903-004 dose-above-upper-limit",
-                "903-008 grade-exceeds-evidence");
+                "903-004 dose-above-upper-limit");
         assertEquals(expected, findings.stream().map(f -> f.claimId() + " " + f.rule()).toList());
     }
 
     @ParameterizedTest(name = "{0} flags {1} and passes {2}")
     @CsvSource(delimiter = ';', value = {
-            "no-evidence;            902-001 902-010 901-003;  902-002 901-001 902-005",
+            "no-evidence;            902-001 901-003 903-002;  902-002 901-001 902-005 902-003",
+            "unreviewed;             901-001 901-002;          902-001 903-001",
             "vague-citation;         902-003;                  902-002 902-004",
             "untraceable-citation;   902-004;                  902-005 902-003",
-            "grade-exceeds-evidence; 902-003 902-005 902-006 903-008;  902-002 901-002 902-008 902-007 903-006 903-007",
+            "grade-override;         902-005;                  902-002 902-006 903-008",
             "disputed;               902-001;                  902-002",
-            "contradicts-source;     903-001 902-003 902-007;  903-002 903-003 902-002",
+            "contradicts-source;     903-001 902-003 902-007 901-001;  903-002 903-003 902-002",
             "dose-above-upper-limit; 901-003 903-004;          902-008 902-009 903-005",
             "interested-source;      901-001 901-003 901-004;  901-002 902-003",
-            "overstated;             902-001 902-003 901-003;  902-007 902-002 901-002",
+            "overstated;             902-001 902-006 901-003;  902-007 902-002 901-002",
     })
     void eachRuleFlagsItsFixtureAndPassesTheOthers(String rule, String flagged, String clean) {
         for (String claim : claims(flagged)) {
@@ -84,21 +84,15 @@ class RuleFixtureTest {
 
     @Test
     void theRuleSetHasTheRulesTheIssueAsksFor() {
-        assertEquals(List.of("no-evidence", "vague-citation", "untraceable-citation", "grade-exceeds-evidence", "disputed",
+        assertEquals(List.of("no-evidence", "unreviewed", "vague-citation", "untraceable-citation", "grade-override", "disputed",
                         "contradicts-source", "dose-above-upper-limit", "interested-source", "overstated"),
                 validator.rules().all().stream().map(Rule::id).toList());
     }
 
     @Test
-    void theGradeRuleNamesWhatTheBestEvidenceAllowsAndWhatLimitsIt() {
-        assertEquals("Graded low, but its best supporting evidence (non-traceable author statement) allows at most very low.",
-                message("902-003", "grade-exceeds-evidence"));
-        assertEquals("Graded high, but its best supporting evidence (randomized controlled trial of 34 participants) allows at most moderate.",
-                message("902-005", "grade-exceeds-evidence"));
-        assertEquals("Graded moderate, but its best supporting evidence (animal model system study evidence) allows at most low.",
-                message("902-006", "grade-exceeds-evidence"));
-        assertEquals("Graded moderate, but its best supporting evidence (study design: narrative review) allows at most low.",
-                message("903-008", "grade-exceeds-evidence"));
+    void theOverrideRuleNamesTheDifferenceFromTheDerivedGradeAndTheReason() {
+        assertEquals("Graded high by a curator's override, +2 levels from the derived low: Graded as if the trial were large.",
+                message("902-005", "grade-override"));
     }
 
     @Test
@@ -115,8 +109,12 @@ class RuleFixtureTest {
                 message("902-001", "disputed"));
         assertEquals("The article cites \u201Ca 2015 review in Neuropharmacology\u201D, which cannot be traced to any publication.",
                 message("902-004", "untraceable-citation"));
-        assertEquals("Contradicted by claim 903-001 of document 903_news: magnesium has no effect on sleep quality (here: improves).",
+        assertEquals("Contradicted by claim 903-001 of document 903_news: magnesium has no effect on sleep quality"
+                        + " (here: magnesium improves sleep quality); incompatible relations, unexplained.",
                 message("902-007", "contradicts-source"));
+        assertEquals("Contradicted by claim 903-001 of document 903_news: magnesium has no effect on sleep quality"
+                        + " (here: magnesium glycinate improves sleep quality); incompatible relations, explained by a difference in form.",
+                message("901-001", "contradicts-source"));
         assertEquals("The publisher sells magnesium glycinate; this claim speaks for magnesium glycinate, and no independent evidence supports it.",
                 message("901-004", "interested-source"));
         assertEquals("The publisher sells magnesium glycinate; this claim speaks for magnesium, and no independent evidence supports it.",
@@ -136,7 +134,8 @@ class RuleFixtureTest {
         assertEquals("https://w3id.org/claimgraph/id/document/902_article", disputed.document());
         assertTrue(disputed.value().getURI().startsWith("https://w3id.org/claimgraph/id/claim/902-001/evidence/"));
         assertEquals(Severity.VIOLATION, disputed.severity());
-        assertEquals(Severity.WARNING, find("902-003", "overstated").severity());
+        assertEquals(Severity.WARNING, find("902-006", "overstated").severity());
+        assertEquals(Severity.INFO, find("901-001", "unreviewed").severity());
     }
 
     @Test

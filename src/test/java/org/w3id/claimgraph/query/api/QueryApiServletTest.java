@@ -152,7 +152,7 @@ class QueryApiServletTest {
         assertEquals("concept", concept.getString("name"));
         assertEquals("iri", concept.getString("type"));
         assertTrue(concept.getBoolean("required"));
-        assertEquals(List.of("claim", "document", "subject", "relation", "object", "grade", "hedged", "quote"),
+        assertEquals(List.of("claim", "document", "subject", "relation", "object", "grade", "hedged", "quote", "negated"),
                 claimsAbout.get("columns").getAsArray().stream().map(v -> v.getAsString().value()).toList());
     }
 
@@ -236,7 +236,7 @@ class QueryApiServletTest {
 
     @Test
     void aQueryPastTheTimeoutIs503() throws Exception {
-        assertError(base + "/hurried/queries/contradicting-claims", 503, null, "did not finish within the server's timeout of 1 ms");
+        assertError(base + "/hurried/queries/mechanism-paths", 503, null, "did not finish within the server's timeout of 1 ms");
     }
 
     /**

@@ -1,0 +1,45 @@
+package org.w3id.claimgraph.derive;
+
+import java.util.Collection;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * Derives the graph {@link org.w3id.claimgraph.project.GraphNames#DERIVED} of a built dataset, replacing
+ * what was there: the CONSTRUCT derivations of ontology/derivation.ttl ranked before grading (assertions,
+ * no-evidence-found lines), the grades of ontology/grading.ttl, then the derivations ranked after it
+ * (contradictions). Deterministic: the same data give the same derived graph. Every definition is read
+ * from the dataset itself, so a dataset without the ontology graph fails with a {@link DerivationException}.
+ *
+ * <pre>
+ * Derivation.Result result = Derivation.run(dataset);
+ * </pre>
+ */
+public final class Derivation {
+    private Derivation() {}
+
+    /** What a run derived. */
+    public record Result(long triples, long claims, long lines) {}
+
+    /**
+     * Whether changing {@code quads} can change what the derivation derives from {@code dataset}: a change in the
+     * ontology graph, or one of a predicate the derivation reads ({@link Inputs}). Reads only the definitions.
+     */
+    public static boolean affectedBy(DatasetGraph dataset, Collection<Quad> quads) {
+        return new Inputs(new DerivedGraph(dataset).read(Definitions::read)).affectedBy(quads);
+    }
+
+    public static Result run(DatasetGraph dataset) {
+        DerivedGraph graph = new DerivedGraph(dataset);
+        graph.clear();
+        Definitions definitions = graph.read(Definitions::read);
+        for (Definitions.Named d : definitions.derivationsBefore()) graph.construct(d.query());
+        Map<Node, Line> lines = new LineGrading(definitions, graph).rate();
+        long claims = new ClaimGrading(definitions, graph).grade(lines);
+        for (Definitions.Named d : definitions.derivationsAfter()) graph.construct(d.query());
+        return new Result(graph.written(), claims, lines.size());
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Derives what the checked data imply, after the build and before anything reads the graph: each claim's
+ * assertion, its grade by the GRADE rules of ontology/grading.ttl (each line of evidence started and
+ * rated, the best line per assertion, claim-level factors, curator overrides), the lines a search found
+ * nothing for, and the contradictions between documents (ontology/derivation.ttl). Everything it does is
+ * defined in the ontology graph; it writes only the graph {@link org.w3id.claimgraph.project.GraphNames#DERIVED}.
+ * It reads the dataset through {@code graph} (GraphSource: the union of the named graphs); the build runs it as a
+ * build phase, the server after each checked write. May use: project, graph.
+ */
+@Uses({"project", "graph"})
+package org.w3id.claimgraph.derive;
+
+import org.w3id.claimgraph.project.Uses;
