@@ -75,7 +75,7 @@ test('every page opens, with its own content', async () => {
     ['/query?name=claims-per-grade', 'query', 'Query'],
     ['/documents', 'documents', 'Documents'],
     ['/concepts', 'concepts', 'Concepts'],
-    ['/id/reference/dai-2018', 'reference', 'Randomized trial of magnesium supplementation'],
+    ['/id/reference/dai-2018', 'reference', 'Magnesium status and supplementation influence vitamin D status'],
   ];
   for (const [path, name, heading] of pages) {
     await open(path);
@@ -83,7 +83,7 @@ test('every page opens, with its own content', async () => {
     await shot(name);
   }
   await open('/claims');
-  assert.equal(await page.getByTestId('claim-count').innerText(), '473 claims');
+  assert.equal(await page.getByTestId('claim-count').innerText(), '488 claims');
   assert.equal(await page.locator('table.claims tbody tr').count(), 50);
   await open('/id/document/003_497fb625f584bf77');
   const docClaims = await sparqlCount(`SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c <https://w3id.org/claimgraph/ontology#statedIn> <https://w3id.org/claimgraph/id/document/003_497fb625f584bf77> }`);
@@ -120,7 +120,7 @@ test('a facet filters the list, keeps its counts honest and lives in the URL', a
   await page.keyboard.press('Enter');
   await settled();
   assert.equal(new URL(page.url()).search, '');
-  assert.equal(await page.getByTestId('claim-count').innerText(), '473 claims');
+  assert.equal(await page.getByTestId('claim-count').innerText(), '488 claims');
   assertNoErrors();
 });
 
@@ -247,4 +247,30 @@ test('narrow screens: no sideways scrolling, filters fold away', async () => {
   }
   await page.setViewportSize({ width: 1366, height: 900 });
   assertNoErrors();
+});
+
+test('markup and script in the graph render as text on every page', async () => {
+  // ExplorerBrowserTest appends an <img onerror>, a </script><script> and a javascript: link to the title of
+  // document 004, the label of concept restlessness and the quote of claim 004-070.
+  const pages = [
+    ['/', false], ['/claims', false], ['/claims?q=restlessness', true], ['/claims?q=hyperactivity', false],
+    ['/id/claim/004-070', true], ['/id/claim/004-066', true], ['/id/document/004_2235d8500ff77c3b', true],
+    ['/id/concept/restlessness', true], ['/id/concept/neuronal-hyperexcitability', false], ['/matrix', false],
+    ['/documents', true], ['/concepts', true],
+  ];
+  for (const [path, shown] of pages) {
+    await open(path);
+    const injected = await page.evaluate(() => ({
+      elements: document.querySelectorAll('[data-hostile]').length,
+      pwned: window.__pwned ?? null,
+      scripts: [...document.scripts].filter((s) => !s.src).length,
+      text: document.body.innerText,
+    }));
+    assert.equal(injected.elements, 0, `${path}: injected elements`);
+    assert.equal(injected.pwned, null, `${path}: a script ran`);
+    assert.equal(injected.scripts, 0, `${path}: an inline script`);
+    if (shown) assert.match(injected.text, /<img src=x onerror=/, `${path}: the markup is shown as text`);
+  }
+  await shot('hostile-claim');
+  errors.splice(0);
 });

@@ -197,6 +197,13 @@ final class BuildPipeline {
             Graph triples = GraphFactory.createDefaultGraph();
             extra.find().forEachRemaining(q -> {
                 Node g = q.isDefaultGraph() ? NodeFactory.createURI(GraphNames.BASE + "extra/" + file.getFileName()) : q.getGraph();
+                // The derived graph is computed again from the rest; derived statements elsewhere are refused.
+                if (g.getURI().equals(GraphNames.DERIVED)) return;
+                if (ClaimCompiler.DERIVED.contains(q.getPredicate())) {
+                    problems.add(BuildProblem.forNode(layout.display(file), q.getSubject().toString(),
+                            ClaimCompiler.derivedMessage(q.getPredicate())));
+                    return;
+                }
                 if (problems.isEmpty()) sink.quad(Quad.create(g, q.asTriple()));
                 triples.add(q.asTriple());
                 origins.putIfAbsent(q.getSubject(), file);

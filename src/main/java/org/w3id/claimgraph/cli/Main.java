@@ -55,7 +55,18 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler(Main::usage);
         return cl;
+    }
+
+    /** A usage error in one line, naming the option or value and where the options are listed; exit 2. */
+    private static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String message = e.getMessage() == null ? "bad usage" : e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        err.println("claimgraph: error: " + message + " (see: " + cl.getCommandSpec().qualifiedName() + " --help)");
+        err.flush();
+        return ExitCode.USAGE;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

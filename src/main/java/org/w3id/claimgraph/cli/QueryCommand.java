@@ -36,7 +36,7 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the named queries with their parameters and titles.")
     boolean list;
 
-    @Option(names = "--show", description = "Print the query text (with its header) instead of running it.")
+    @Option(names = "--show", description = "Print the exact query text that would be run (parameters bound, defaults applied, rules resolved, the page applied) instead of running it.")
     boolean show;
 
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "The query: its file name in queries/ without .rq.")
@@ -86,13 +86,15 @@ final class QueryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a query NAME or --list");
         }
         NamedQuery query = library.get(name);
+        Page page = new Page(limit, offset == null ? 0 : offset);
+        Query bound = page.applyTo(query.bind(values()));
         if (show) {
-            out.print(query.text());
+            // What is sent to an endpoint, and run on a local graph: the values substituted, the defaults
+            // applied, the rules' judgements resolved, the page applied; any SPARQL tool gives the same rows.
+            out.print(bound.serialize());
             out.flush();
             return ExitCode.OK;
         }
-        Page page = new Page(limit, offset == null ? 0 : offset);
-        Query bound = page.applyTo(query.bind(values()));
         try (GraphSource graph = source.open(layout, List.of())) {
             graph.stream(bound, null, rows -> {
                 format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));

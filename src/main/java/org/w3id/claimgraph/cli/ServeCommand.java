@@ -71,9 +71,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         QueryLibrary library;
         ClaimServer server;
+        DatasetSummary summary;
         try {
             library = QueryLibrary.load(layout);
-            ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout)
+            summary = DatasetSummary.of(dataset, library);
+            ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout).summary(summary)
                     .maxRunningQueries(maxQueries).updateUsers(updateUsers).requestLog(true).queryRewrite(QueryLibrary.resolver(layout));
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
             GraphSource graph = GraphSource.of(builder.servedDataset(), source);
@@ -93,8 +95,9 @@ final class ServeCommand implements Callable<Integer> {
         }, "claimgraph-shutdown"));
         Map<String, String> more = new LinkedHashMap<>();
         more.put("Explorer", server.url() + "  (claims, documents, concepts, evidence matrix, query)");
+        more.put("Dataset (VoID)", server.url() + ".well-known/void  (the endpoints describe themselves: GET " + ClaimServer.DATASET + "/sparql)");
         more.put("Named queries (REST)", server.url() + "api/queries  (OpenAPI: " + server.url() + "api/openapi.json)");
-        System.out.print(Banner.text(server, DatasetSummary.of(dataset, library), source, more));
+        System.out.print(Banner.text(server, summary, source, more));
         System.out.flush();
         server.join();
         return ExitCode.OK;

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /**
  * Derives the graph {@link org.w3id.claimgraph.project.GraphNames#DERIVED} of a built dataset, replacing
@@ -29,17 +31,25 @@ public final class Derivation {
      * ontology graph, or one of a predicate the derivation reads ({@link Inputs}). Reads only the definitions.
      */
     public static boolean affectedBy(DatasetGraph dataset, Collection<Quad> quads) {
-        return new Inputs(new DerivedGraph(dataset).read(Definitions::read)).affectedBy(quads);
+        return new Inputs(definitions(dataset)).affectedBy(quads);
     }
 
+    /**
+     * Derives on an in-memory copy of what the derivation reads from {@code dataset} ({@link Inputs}), then
+     * replaces the derived graph of {@code dataset} in one write.
+     */
     public static Result run(DatasetGraph dataset) {
-        DerivedGraph graph = new DerivedGraph(dataset);
-        graph.clear();
-        Definitions definitions = graph.read(Definitions::read);
+        Definitions definitions = definitions(dataset);
+        DerivedGraph graph = new DerivedGraph(dataset, new Inputs(definitions)::reads);
         for (Definitions.Named d : definitions.derivationsBefore()) graph.construct(d.query());
         Map<Node, Line> lines = new LineGrading(definitions, graph).rate();
         long claims = new ClaimGrading(definitions, graph).grade(lines);
         for (Definitions.Named d : definitions.derivationsAfter()) graph.construct(d.query());
+        graph.publish(dataset);
         return new Result(graph.written(), claims, lines.size());
+    }
+
+    private static Definitions definitions(DatasetGraph dataset) {
+        return Txn.calculateRead(dataset, () -> Definitions.read(GraphSource.dataGraph(dataset)));
     }
 }

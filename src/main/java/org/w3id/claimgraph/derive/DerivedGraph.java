@@ -4,44 +4,74 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.GraphNames;
 
 /**
- * The dataset the derivation reads, through {@link GraphSource} (the union of its named graphs, whatever the
- * dataset is), and the graph it writes. Queries run in a read transaction; writes go to
- * {@link GraphNames#DERIVED} in a write transaction after the query that produced them has finished, so that
- * later phases see earlier ones. Inside a caller's write transaction (a build phase) both join it.
+ * What the derivation works on: an in-memory copy of the quads of a dataset that it reads ({@link Inputs}),
+ * each in its named graph, without what an earlier derivation wrote, read through {@link GraphSource} (the
+ * union of its named graphs) like the dataset itself. Queries and writes go to the copy, so later phases see
+ * earlier ones and no query runs against the database's indexes or inside a long write transaction;
+ * {@link #publish} then replaces {@link GraphNames#DERIVED} of the dataset with what was derived, in one write
+ * (which joins a caller's write transaction, as in a build phase).
  */
 final class DerivedGraph {
     static final Node NAME = NodeFactory.createURI(GraphNames.DERIVED);
 
-    private final DatasetGraph dataset;
-    private final GraphSource source;
+    /** The graph of the copy that holds every quad read but those of the shapes graph, each triple once. */
+    private static final Node READ = NodeFactory.createURI("urn:x-claimgraph:derivation-input");
+    private static final Node SHAPES = NodeFactory.createURI(GraphNames.SHAPES);
+
+    private final DatasetGraph copy = DatasetGraphFactory.createGeneral();
+    private final GraphSource source = GraphSource.of(copy, "the dataset being derived");
     private long written;
 
-    DerivedGraph(DatasetGraph dataset) {
-        this.dataset = dataset;
-        this.source = GraphSource.of(dataset, "the dataset being derived");
+    /**
+     * Copies the quads of {@code dataset} outside the derived graph that {@code reads} accepts: those of the shapes
+     * graph into a graph of that name (the union sees them, {@link GraphSource#dataGraph} does not), all others
+     * into one graph, so that the union the queries see is a union of three graphs, not of every document's.
+     */
+    DerivedGraph(DatasetGraph dataset, Predicate<Quad> reads) {
+        Graph read = GraphMemFactory.createDefaultGraph();
+        Graph shapes = GraphMemFactory.createDefaultGraph();
+        copy.addGraph(READ, read);
+        copy.addGraph(SHAPES, shapes);
+        copy.addGraph(NAME, GraphMemFactory.createDefaultGraph());
+        Txn.executeRead(dataset, () -> dataset.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            if (q.getGraph().equals(NAME) || !reads.test(q)) return;
+            (q.getGraph().equals(SHAPES) ? shapes : read).add(q.asTriple());
+        }));
     }
 
-    /** Removes what an earlier derivation wrote. */
-    void clear() {
-        Txn.executeWrite(dataset, () -> dataset.deleteAny(NAME, Node.ANY, Node.ANY, Node.ANY));
+    /** Replaces the derived graph of {@code dataset} with what this derivation wrote. */
+    void publish(DatasetGraph dataset) {
+        List<Quad> derived = Txn.calculateRead(copy, () -> {
+            List<Quad> quads = new ArrayList<>();
+            copy.find(NAME, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quads::add);
+            return quads;
+        });
+        Txn.executeWrite(dataset, () -> {
+            dataset.deleteAny(NAME, Node.ANY, Node.ANY, Node.ANY);
+            derived.forEach(dataset::add);
+        });
     }
 
     /** Reads the data (definitions, data and what was derived so far) as one graph. */
     <T> T read(Function<Graph, T> reader) {
-        return Txn.calculateRead(dataset, () -> reader.apply(GraphSource.dataGraph(dataset)));
+        return Txn.calculateRead(copy, () -> reader.apply(GraphSource.dataGraph(copy)));
     }
 
     /** Streams the rows of a SELECT over the whole dataset. */
@@ -62,10 +92,10 @@ final class DerivedGraph {
     /** Adds triples to the derived graph; returns how many were new. */
     long add(List<Triple> triples) {
         long[] added = {0};
-        Txn.executeWrite(dataset, () -> {
+        Txn.executeWrite(copy, () -> {
             for (Triple t : triples) {
-                if (!dataset.contains(NAME, t.getSubject(), t.getPredicate(), t.getObject())) {
-                    dataset.add(NAME, t.getSubject(), t.getPredicate(), t.getObject());
+                if (!copy.contains(NAME, t.getSubject(), t.getPredicate(), t.getObject())) {
+                    copy.add(NAME, t.getSubject(), t.getPredicate(), t.getObject());
                     added[0]++;
                 }
             }

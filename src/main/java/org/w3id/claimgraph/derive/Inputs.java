@@ -65,7 +65,12 @@ final class Inputs {
     /** Whether changing {@code quads} can change what the derivation derives. */
     boolean affectedBy(Collection<Quad> quads) {
         if (everything) return !quads.isEmpty();
-        return quads.stream().anyMatch(q -> q.getGraph().equals(ONTOLOGY) || read(q.getPredicate()));
+        return quads.stream().anyMatch(this::reads);
+    }
+
+    /** Whether the derivation reads {@code quad}: every quad of the ontology graph, and those of a predicate it reads. */
+    boolean reads(Quad quad) {
+        return everything || quad.getGraph().equals(ONTOLOGY) || read(quad.getPredicate());
     }
 
     private boolean read(Node p) {

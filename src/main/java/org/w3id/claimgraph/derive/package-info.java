@@ -4,7 +4,8 @@
  * rated, the best line per assertion, claim-level factors, curator overrides), the lines a search found
  * nothing for, and the contradictions between documents (ontology/derivation.ttl). Everything it does is
  * defined in the ontology graph; it writes only the graph {@link org.w3id.claimgraph.project.GraphNames#DERIVED}.
- * It reads the dataset through {@code graph} (GraphSource: the union of the named graphs); the build runs it as a
+ * It copies what it reads of the dataset into memory, queries the copy through {@code graph} (GraphSource: the
+ * union of the named graphs) and writes the derived graph back in one step; the build runs it as a
  * build phase, the server after each checked write. May use: project, graph.
  */
 @Uses({"project", "graph"})

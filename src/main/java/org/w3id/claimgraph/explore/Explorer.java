@@ -34,6 +34,7 @@ public final class Explorer {
         if (server.acceptsUpdates()) server.addServlet(ExplorerPages.REVIEW, pages);
         server.addServlet(ExplorerPages.ASSETS + "/*", pages);
         server.addServlet(ResourcePages.PATH + "/*", new ResourcePages(source, pages, NamedQuery.read(queries.resolve("describe.rq"))));
+        server.corsPath(ResourcePages.PATH + "/*");
         server.addServlet(FindingsServlet.PATH, new FindingsServlet(findings));
         server.corsPath(FindingsServlet.PATH);
         return server;

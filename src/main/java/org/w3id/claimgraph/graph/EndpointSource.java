@@ -42,15 +42,30 @@ final class EndpointSource extends QueryingSource {
         }
     }
 
-    /** The reason in words: Jena's message, the cause when there is no message, and the first line the endpoint sent. */
+    /** The reason in words: Jena's message, the cause when there is no message, and what the endpoint sent. */
     private InputException failure(RuntimeException e) {
         String reason = e.getMessage();
         if ((reason == null || reason.isBlank()) && e.getCause() != null) reason = e.getCause().toString();
         if (reason == null || reason.isBlank()) reason = e.getClass().getSimpleName();
         String body = e instanceof QueryExceptionHTTP http ? http.getResponse()
                 : e instanceof HttpException http ? http.getResponse() : null;
-        if (body != null && !body.isBlank()) reason += ": " + body.strip().lines().findFirst().orElse("");
+        String said = said(body, reason);
+        if (!said.isEmpty()) reason += ": " + said;
         return new InputException("SPARQL endpoint " + url + ": " + reason, e);
+    }
+
+    /** Longest part of an endpoint's error text shown, so that a whole HTML page does not flood the terminal. */
+    static final int MAX_SAID = 500;
+
+    /**
+     * What the endpoint said, on one line: the non-blank lines of its answer that do not merely repeat the status
+     * ({@code Server Error}), joined, cut at {@value #MAX_SAID} characters; empty when it said nothing more.
+     */
+    static String said(String body, String reason) {
+        if (body == null) return "";
+        String joined = String.join(" / ", body.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !reason.contains(l)).toList());
+        return joined.length() <= MAX_SAID ? joined : joined.substring(0, MAX_SAID) + "...";
     }
 
     @Override

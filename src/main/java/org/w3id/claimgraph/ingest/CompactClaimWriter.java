@@ -146,7 +146,7 @@ public final class CompactClaimWriter {
             property(out, "<" + Lexicon.CG + "traceable>", Boolean.toString(r.traceable()));
             if (r.doi() != null) property(out, "<" + Lexicon.CG + "doi>", string(r.doi()));
             if (r.pmid() != null) property(out, "<" + Lexicon.CG + "pmid>", string(r.pmid()));
-            if (r.traceable()) property(out, "<" + Lexicon.CG + "verified>", "false");
+            property(out, "<" + Lexicon.CG + "verified>", "false");
             property(out, "<" + Lexicon.CG + "finding>", string(r.traceable()
                     ? "Not yet read: ingest found the identifier in the text; a curator must read the work and record its design."
                     : "Cannot be traced as cited: the text names a source but no work that can be identified."));

@@ -36,9 +36,21 @@ public final class StrictRdfReader {
 
     /** Reads a quads or triples file (TriG, N-Quads, Turtle, ...) into a new dataset. */
     public DatasetGraph readDataset(Path file) {
+        requireFile(file);
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
         parse(file, langOf(file), parser -> parser.parse(dsg));
+        if (dsg.isEmpty()) {
+            // Given by name to be checked, a file that states nothing is a mistake (the wrong file, a failed write).
+            throw new InputException(layout.display(file) + ": holds no RDF statements");
+        }
         return dsg;
+    }
+
+    /** A missing file, a directory or an unreadable file is the user's error, named as such. */
+    private void requireFile(Path file) {
+        if (Files.isDirectory(file)) throw new InputException(layout.display(file) + ": is a directory, not an RDF file");
+        if (!Files.isRegularFile(file)) throw new InputException(layout.display(file) + ": no such file");
+        if (!Files.isReadable(file)) throw new InputException(layout.display(file) + ": cannot be read (permission denied)");
     }
 
     private Lang langOf(Path file) {
@@ -51,9 +63,7 @@ public final class StrictRdfReader {
     }
 
     private void parse(Path file, Lang lang, java.util.function.Consumer<RDFParser> action) {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(layout.display(file) + ": no such file");
-        }
+        requireFile(file);
         String shown = layout.display(file);
         CollectingHandler handler = new CollectingHandler(shown);
         RDFParser parser = RDFParser.create()

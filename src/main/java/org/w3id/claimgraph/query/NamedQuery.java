@@ -41,8 +41,16 @@ public record NamedQuery(String name, String title, String description, List<Par
 
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** One parameter; {@code defaultValue} is null when there is none. */
-    public record Param(String name, ParamType type, boolean required, String defaultValue, String description) {
+    /**
+     * One parameter; {@code defaultValue} is null when there is none, {@code example} (from a header line
+     * {@code # example: NAME VALUE}) when the header gives none.
+     */
+    public record Param(String name, ParamType type, boolean required, String defaultValue, String description, String example) {
+        /** A value to show as an example: the header's example, else the default; null when there is neither. */
+        public String exampleValue() {
+            return example != null ? example : defaultValue;
+        }
+
         /** How the parameter is shown in a list: {@code concept:iri}, {@code [document:iri]}, {@code [minClaims:integer=1]}. */
         public String synopsis() {
             String core = name + ":" + type.keyword() + (defaultValue == null ? "" : "=" + defaultValue);
@@ -71,6 +79,7 @@ public record NamedQuery(String name, String title, String description, List<Par
         String title = name;
         String description = "";
         List<Param> params = new ArrayList<>();
+        Map<String, String> examples = new LinkedHashMap<>();
         String[] lines = text.split("\n");
         Query parsed = resolve.apply(parse(file, text));
         PrefixMapping prefixes = Prefixes.forQuery(parsed.getPrefixMapping());
@@ -92,8 +101,24 @@ public record NamedQuery(String name, String title, String description, List<Par
                     }
                     params.add(p);
                 }
+                case "example" -> {
+                    String[] parts = value.split("\\s+", 2);
+                    if (parts.length < 2) throw new InputException(file + ":" + (i + 1) + ": an example line needs NAME VALUE: " + value);
+                    examples.put(parts[0], parts[1]);
+                }
                 default -> { }
             }
+        }
+        for (Map.Entry<String, String> e : examples.entrySet()) {
+            int at = params.stream().map(Param::name).toList().indexOf(e.getKey());
+            if (at < 0) throw new InputException(file + ": an example for '" + e.getKey() + "', which is not a parameter");
+            Param p = params.get(at);
+            try {
+                p.type().parse(e.getValue(), prefixes);
+            } catch (IllegalArgumentException ex) {
+                throw new InputException(file + ": the example of '" + p.name() + "': " + ex.getMessage());
+            }
+            params.set(at, new Param(p.name(), p.type(), p.required(), p.defaultValue(), p.description(), e.getValue()));
         }
         NamedQuery query = new NamedQuery(name, title, description, List.copyOf(params), text, file, parsed);
         query.checkBindable();
@@ -150,7 +175,7 @@ public record NamedQuery(String name, String title, String description, List<Par
                 throw new InputException(where + ": the default of '" + paramName + "': " + e.getMessage());
             }
         }
-        return new Param(paramName, type, required, def, parts.length > 3 ? parts[3] : "");
+        return new Param(paramName, type, required, def, parts.length > 3 ? parts[3] : "", null);
     }
 
     private static String withoutComments(String text) {

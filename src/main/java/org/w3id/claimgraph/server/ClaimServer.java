@@ -51,6 +51,9 @@ import org.w3id.claimgraph.project.InputException;
  *     server's functions only ({@link GuardedFunctions}), the guarded engine ({@link GuardedEngine}), the
  *     timeout. At most {@link Builder#maxRunningQueries} requests on the query paths run at once
  *     ({@link Admission}); a request that fills the heap is stopped ({@link MemoryGuard}).</li>
+ * <li>Discovery: GET on {@code /kg/sparql} or {@code /kg/query} without a query answers the SPARQL 1.1 Service
+ *     Description ({@link ServiceDescription}); {@code /.well-known/void} the VoID description of the dataset
+ *     ({@link DatasetDescription}, given {@link Builder#summary}).</li>
  * <li>{@code /$/ping}; the SPARQL editor at {@code /ui/} (with a {@code /$/server} that lists the endpoints
  *     and nothing else). No statistics or metrics for strangers.</li>
  * </ul>
@@ -160,6 +163,7 @@ public final class ClaimServer {
         private long maxRequestBody = DEFAULT_MAX_REQUEST_BODY;
         private boolean requestLog;
         private UnaryOperator<Query> queryRewrite = UnaryOperator.identity();
+        private DatasetSummary summary;
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private final List<Map.Entry<String, Filter>> filters = new ArrayList<>();
         private final List<String> corsPaths = new ArrayList<>(List.of(
@@ -268,6 +272,15 @@ public final class ClaimServer {
             return this;
         }
 
+        /**
+         * Describes the dataset by VoID at {@code /.well-known/void} with these counts (made once, at start, by
+         * {@link DatasetSummary#of}); without it there is no VoID description.
+         */
+        public Builder summary(DatasetSummary summary) {
+            this.summary = Objects.requireNonNull(summary);
+            return this;
+        }
+
         /** Adds a servlet (Fuseki dispatches datasets first, then servlets). {@code ""} is the root page. */
         public Builder addServlet(String pathSpec, HttpServlet servlet) {
             servlets.put(Objects.requireNonNull(pathSpec), Objects.requireNonNull(servlet));
@@ -323,12 +336,20 @@ public final class ClaimServer {
                         .realm("claimgraph");
             }
 
+            List<String> cors = new ArrayList<>(corsPaths);
+            if (summary != null) cors.add(DatasetDescription.PATH);
             fuseki.addFilter("/*", new SecurityHeaders());
-            corsPaths.forEach(path -> fuseki.addFilter(path, new CorsPolicy()));
+            cors.forEach(path -> fuseki.addFilter(path, new CorsPolicy()));
             fuseki.addFilter("/*", new BodySizeLimit(maxRequestBody));
             fuseki.addFilter("/*", new RequestChecks());
             for (String path : Admission.QUERY_PATHS) fuseki.addFilter(path, new QueryDeadline(queryTimeout));
             filters.forEach(f -> fuseki.addFilter(f.getKey(), f.getValue()));
+            // GET on a query endpoint without a query: the SPARQL 1.1 Service Description.
+            ServiceDescription description = new ServiceDescription(served);
+            fuseki.addFilter(DATASET + "/sparql", description).addFilter(DATASET + "/query", description);
+            if (summary != null) {
+                fuseki.addServlet(DatasetDescription.PATH, new DatasetDescription(summary));
+            }
 
             // What the SPARQL editor reads about the server: the endpoints, nothing more.
             fuseki.addServlet("/$/server", new ServerStatus());

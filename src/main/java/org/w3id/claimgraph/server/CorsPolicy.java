@@ -12,13 +12,15 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.fuseki.servlets.CrossOriginFilter;
 
 /**
  * CORS for the read endpoints, so that a page from any origin can query the graph: simple and
  * preflighted GET/POST/HEAD with the headers SPARQL clients send, and never credentials. Fuseki's own
- * filter allows credentials unless told otherwise; this class is where it is told.
+ * filter allows credentials unless told otherwise; this class is where it is told. The filter echoes the
+ * request's {@code Origin}, so every answer says {@code Vary: Origin}, lest a cache give one origin's answer to another.
  */
 final class CorsPolicy implements Filter {
     private static final Map<String, String> SETTINGS = Map.of(
@@ -45,6 +47,7 @@ final class CorsPolicy implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        VaryHeader.add((HttpServletResponse) response, "Origin");
         delegate.doFilter(request, response, chain);
     }
 

@@ -1,25 +1,56 @@
 package org.w3id.claimgraph.server;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.QueryLibrary;
 
-/** How much a dataset holds, for the startup banner: quads, named graphs, claims and documents. */
-public record DatasetSummary(long triples, long graphs, long claims, long documents) {
+/**
+ * How much a dataset holds, counted once when the server starts, for its banner and its VoID description: quads,
+ * named graphs, claims, documents, and the vocabularies it uses (the namespaces of its properties and classes).
+ */
+public record DatasetSummary(long triples, long graphs, long claims, long documents, Set<String> vocabularies) {
 
-    /** Counts claims and documents with the named query {@code graph-summary} (queries/graph-summary.rq). */
+    public DatasetSummary {
+        vocabularies = Set.copyOf(new TreeSet<>(vocabularies));
+    }
+
+    /**
+     * Counts quads and collects the vocabularies in one pass over the dataset, and claims and documents with the
+     * named query {@code graph-summary} (queries/graph-summary.rq).
+     */
     public static DatasetSummary of(DatasetGraph dsg, QueryLibrary library) {
-        long[] sizes = Txn.calculateRead(dsg, () -> new long[] {dsg.stream().count(), Iter.count(dsg.listGraphNodes())});
+        Set<String> vocabularies = new TreeSet<>();
+        long[] sizes = Txn.calculateRead(dsg, () -> {
+            Set<Node> seen = new HashSet<>();
+            long quads = 0;
+            for (var it = dsg.find(); it.hasNext(); quads++) {
+                var quad = it.next();
+                Node p = quad.getPredicate();
+                if (seen.add(p)) vocabularies.add(p.getNameSpace());
+                if (p.equals(RDF.type.asNode()) && quad.getObject().isURI() && seen.add(quad.getObject())) {
+                    vocabularies.add(quad.getObject().getNameSpace());
+                }
+            }
+            return new long[] {quads, Iter.count(dsg.listGraphNodes())};
+        });
+        vocabularies.removeIf(String::isEmpty);
         return GraphSource.of(dsg, "served dataset").stream(library.get("graph-summary").parse(), null, rows -> {
             var row = rows.next();
-            return new DatasetSummary(sizes[0], sizes[1], count(row.get(Var.alloc("claims"))), count(row.get(Var.alloc("documents"))));
+            return new DatasetSummary(sizes[0], sizes[1], count(row.get(Var.alloc("claims"))),
+                    count(row.get(Var.alloc("documents"))), vocabularies);
         });
     }
 
-    private static long count(org.apache.jena.graph.Node n) {
+    private static long count(Node n) {
         return ((Number) n.getLiteralValue()).longValue();
     }
 }

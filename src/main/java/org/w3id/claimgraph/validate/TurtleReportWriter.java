@@ -16,7 +16,8 @@ import org.w3id.claimgraph.rules.Rule;
 
 /**
  * The report as a W3C SHACL validation report (sh:ValidationReport with one sh:ValidationResult per
- * finding, its focus node, severity, message, value and source shape, which is the rule), whichever
+ * finding, its focus node, severity, message, value (the focus node when the rule points at nothing else, as
+ * SHACL's SPARQL constraints default it) and source shape, which is the rule), whichever
  * engine ran. sh:conforms is true when there are no results at all, as SHACL defines it. Each focus node
  * (a claim) also carries what the build derived for it, with the derived graph's own properties:
  * cg:grade, cg:derivedGrade, cg:reviewed, and the override's cg:curatorGrade.
@@ -52,7 +53,8 @@ public final class TurtleReportWriter implements ReportWriter {
             g.add(Triple.create(result, sh("sourceShape"), rule.iri()));
             g.add(Triple.create(result, sh("sourceConstraintComponent"), sh("SPARQLConstraintComponent")));
             g.add(Triple.create(result, sh("resultMessage"), NodeFactory.createLiteralString(f.message())));
-            if (f.value() != null) g.add(Triple.create(result, sh("value"), f.value()));
+            // Every result names its value node: what the rule points at, else (as SHACL falls back) the focus node.
+            g.add(Triple.create(result, sh("value"), f.value() != null ? f.value() : NodeFactory.createURI(f.claim())));
             Node claim = NodeFactory.createURI(f.claim());
             Grading grading = f.grading();
             if (grading.grade() != null) g.add(Triple.create(claim, CG.cg("grade"), grading.grade()));

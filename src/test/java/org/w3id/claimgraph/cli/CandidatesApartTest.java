@@ -72,7 +72,7 @@ class CandidatesApartTest {
         String[] parts = text.out().split("# \\d+ candidate\\(s\\) from ingest[^\\n]*\\n", 2);
         assertEquals(2, parts.length, "the candidates have their own section: " + text.out());
         assertEquals(withoutPlaces(seeds.out()), withoutPlaces(parts[0]), "the findings that count are the seeds' own, none on a candidate");
-        assertTrue(parts[1].contains("claim:005-") && parts[1].contains("[candidate]") && parts[1].contains("[no-evidence]"),
+        assertTrue(parts[1].contains("claim:005-") && parts[1].contains("[candidate]") && parts[1].contains("[unreviewed]"),
                 "each candidate listed apart with its findings: " + parts[1]);
         assertFalse(parts[1].lines().anyMatch(l -> !l.contains("claim:005-")), "only candidates there: " + parts[1]);
         assertEquals(seeds.err().strip() + "; 2 candidate(s) listed apart", text.err().strip(), "the summary counts the seeds' findings only");

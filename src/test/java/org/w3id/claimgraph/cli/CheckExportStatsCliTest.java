@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.RDFDataMgr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
 
@@ -81,6 +87,28 @@ class CheckExportStatsCliTest {
         assertEquals(0, run.exitCode(), run.err());
         Dataset read = RDFDataMgr.loadDataset(out.toString());
         assertTrue(read.containsNamedModel("https://w3id.org/claimgraph/id/graph/document/003_497fb625f584bf77"));
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    /**
+     * Issue 19, item 7: an export gets the permissions any new file of the user gets (0666 less the umask), not
+     * those of a temporary file (0600), and is still written whole or not at all (above).
+     */
+    @ParameterizedTest(name = "umask {0}")
+    @CsvSource({"022, rw-r--r--", "002, rw-rw-r--", "077, rw-------"})
+    void anExportHonoursTheUmask(String umask, String mode) throws Exception {
+        TestProject p = TestProject.minimal(dir.resolve("umask-" + umask));
+        Path out = dir.resolve("umask-" + umask + "/export/graph.nq");
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "umask \"$0\" && exec \"$@\"", umask,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + ProjectLayout.HOME_PROPERTY + "=" + p.home(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "export", "--format", "nquads", "--out", out.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
         try (var files = Files.list(out.getParent())) {
             assertEquals(1, files.count());
         }

@@ -128,11 +128,34 @@ class QueryCommandTest {
         return all;
     }
 
+    /**
+     * Issue 19, item 4: {@code --show} prints the exact text that is run, parameters, defaults, rules and page
+     * included; sent as it is to a plain Fuseki (no claimgraph in it), it gives the rows claimgraph gives.
+     */
     @Test
-    void showPrintsTheQueryFile() throws Exception {
-        Run r = run("query", "claims-about", "--show");
-        assertEquals(0, r.exit());
-        assertEquals(Files.readString(Path.of("queries/claims-about.rq")), r.out());
+    void showPrintsTheExactTextThatAnyEndpointAnswersAsClaimgraphDoes() {
+        List<String[]> calls = new ArrayList<>();
+        for (QuerySamples.Sample s : QuerySamples.ALL) calls.add(args(s, ResultFormat.CSV));
+        calls.add(new String[] {"query", "references-cited", "--format", "csv", "--limit", "3", "--offset", "2"});
+        for (String[] call : calls) {
+            Run ran = run(append(call, "--tdb", tdbDir.toString()));
+            assertEquals(0, ran.exit(), ran.err());
+            Run shown = run(append(call, "--show"));
+            assertEquals(0, shown.exit(), shown.err());
+            assertTrue(!shown.out().contains("sh:sourceShape") && !shown.out().contains("shacl#sourceShape"), "rules resolved: " + shown.out());
+            java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+            try (var exec = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint).queryString(shown.out()).build()) {
+                var rows = exec.select();
+                ResultFormat.CSV.write(rows, csv, Prefixes.forQuery(org.apache.jena.query.QueryFactory.create(shown.out()).getPrefixMapping()));
+            }
+            assertEquals(ran.out(), csv.toString(StandardCharsets.UTF_8), String.join(" ", call) + "\n" + shown.out());
+        }
+    }
+
+    private static String[] append(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test

@@ -114,6 +114,23 @@ class ValidateCommandTest {
         assertTrue(report.contains(claim, NodeFactory.createURI(CG_NS + "reviewed"), Node.ANY));
     }
 
+    /** Issue 19, item 3: every result of the SHACL report names its value node (sh:value), every rule's too. */
+    @Test
+    void everyResultOfTheTurtleReportHasAValue() {
+        CliRun run = CliRun.in(home, "validate", "--format", "turtle", "--fail-on", "none");
+        assertEquals(0, run.exitCode(), run.toString());
+        Graph report = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(run.out(), Lang.TURTLE).parse(report);
+        var results = report.find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), NodeFactory.createURI(SH + "ValidationResult")).toList();
+        java.util.Set<Node> rules = new java.util.HashSet<>();
+        for (var result : results) {
+            Node r = result.getSubject();
+            assertEquals(1, report.find(r, NodeFactory.createURI(SH + "value"), Node.ANY).toList().size(), r.toString());
+            rules.add(report.find(r, NodeFactory.createURI(SH + "sourceShape"), Node.ANY).next().getObject());
+        }
+        assertTrue(rules.size() >= 5, "results of many rules: " + rules);
+    }
+
     @Test
     void exitCodesFollowFailOnAndTheFilters() {
         assertEquals(1, CliRun.in(home, "validate", "--rule", "disputed").exitCode());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -44,6 +45,7 @@ class ExplorerBrowserTest {
                 NodeFactory.createURI(CG.ID + "concept/magnesium-glycinate"),
                 NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#closeMatch"),
                 NodeFactory.createURI("javascript:alert(document.domain)")));
+        Txn.executeWrite(dataset, () -> hostile(dataset));
         QueryLibrary library = QueryLibrary.load(layout);
         GraphSource target = GraphSource.of(dataset, "seed graph");
         ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(0).queryRewrite(QueryLibrary.resolver(layout))
@@ -52,6 +54,41 @@ class ExplorerBrowserTest {
         ClaimFindings findings = ClaimFindings.fromValidator(Validator.load(layout),
                 GraphSource.of(dataset, "seed graph"));
         server = Explorer.install(builder, layout, target, findings).build().start();
+    }
+
+    /**
+     * Markup and script in what the graph says, as a hostile source might write it (issue 19, item 9): in a document's
+     * title, a concept's label and a claim's quote. The browser test looks for the elements it would inject.
+     */
+    static final String HOSTILE = " <img src=x onerror=\"window.__pwned=1\" data-hostile=1></script>"
+            + "<script data-hostile=1>window.__pwned=2</script><a data-hostile=1 href=\"javascript:window.__pwned=3\">link</a>";
+
+    private static void hostile(DatasetGraph dataset) {
+        Node title = NodeFactory.createURI("http://purl.org/dc/terms/title");
+        Node label = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel");
+        Node exact = NodeFactory.createURI("http://www.w3.org/ns/oa#exact");
+        Node quote = NodeFactory.createURI(CG.NS + "quote");
+        Node selector = NodeFactory.createURI("http://www.w3.org/ns/oa#hasSelector");
+        appendHostile(dataset, NodeFactory.createURI(CG.ID + "document/004_2235d8500ff77c3b"), title);
+        appendHostile(dataset, NodeFactory.createURI(CG.ID + "concept/restlessness"), label);
+        Node claim = NodeFactory.createURI(CG.ID + "claim/004-070");
+        for (var q : org.apache.jena.atlas.iterator.Iter.toList(dataset.find(Node.ANY, claim, quote, Node.ANY))) {
+            for (var sel : org.apache.jena.atlas.iterator.Iter.toList(dataset.find(Node.ANY, q.getObject(), selector, Node.ANY))) {
+                if (dataset.contains(Node.ANY, sel.getObject(), exact, Node.ANY)) appendHostile(dataset, sel.getObject(), exact);
+            }
+        }
+    }
+
+    private static void appendHostile(DatasetGraph dataset, Node subject, Node property) {
+        var found = org.apache.jena.atlas.iterator.Iter.toList(dataset.find(Node.ANY, subject, property, Node.ANY));
+        if (found.isEmpty()) throw new IllegalStateException("nothing to make hostile: " + subject + " " + property);
+        for (var q : found) {
+            dataset.delete(q);
+            Node o = q.getObject();
+            Node changed = o.getLiteralLanguage().isEmpty() ? NodeFactory.createLiteralString(o.getLiteralLexicalForm() + HOSTILE)
+                    : NodeFactory.createLiteralLang(o.getLiteralLexicalForm() + HOSTILE, o.getLiteralLanguage());
+            dataset.add(q.getGraph(), subject, property, changed);
+        }
     }
 
     @AfterAll
@@ -63,7 +100,7 @@ class ExplorerBrowserTest {
     void explorerPassesItsBrowserTests() throws IOException, InterruptedException {
         String output = BrowserTests.run("explorer.test.mjs", Map.of("EXPLORER_URL", server.url()));
         Path shots = BrowserTests.SCREENSHOTS;
-        assertTrue(output.contains("pass 7"), "expected 7 passing browser tests:\n" + output);
+        assertTrue(output.contains("pass 9"), "expected 9 passing browser tests:\n" + output);
         assertTrue(Files.exists(shots.resolve("scenario-3-document.png")), "no screenshot of the scenario's document highlight");
     }
 }

@@ -59,11 +59,11 @@ class NamedQueryTest {
         assertEquals("A sample", q.title());
         assertEquals("First line, second line.", q.description());
         assertEquals(List.of(
-                new NamedQuery.Param("thing", ParamType.IRI, true, null, "The thing"),
-                new NamedQuery.Param("label", ParamType.STRING, false, null, "A label (optional)"),
-                new NamedQuery.Param("most", ParamType.INTEGER, false, "10", "How many"),
-                new NamedQuery.Param("share", ParamType.DECIMAL, false, "0.5", "A share"),
-                new NamedQuery.Param("strict", ParamType.BOOLEAN, false, "false", "Be strict")), q.params());
+                new NamedQuery.Param("thing", ParamType.IRI, true, null, "The thing", null),
+                new NamedQuery.Param("label", ParamType.STRING, false, null, "A label (optional)", null),
+                new NamedQuery.Param("most", ParamType.INTEGER, false, "10", "How many", null),
+                new NamedQuery.Param("share", ParamType.DECIMAL, false, "0.5", "A share", null),
+                new NamedQuery.Param("strict", ParamType.BOOLEAN, false, "false", "Be strict", null)), q.params());
         assertEquals(List.of("thing:iri", "[label:string]", "[most:integer=10]", "[share:decimal=0.5]", "[strict:boolean=false]"),
                 q.params().stream().map(NamedQuery.Param::synopsis).toList());
         assertEquals(List.of("thing", "label"), q.columns());

@@ -19,6 +19,7 @@ public final class OpenApi {
     static final String VERSION = "3.0.3";
     private static final String RESULTS_SCHEMA = "#/components/schemas/SparqlResults";
     private static final String ERROR_SCHEMA = "#/components/schemas/Error";
+    private static final String NOT_FOUND = "No query of this name (the server's queries are listed at /api/queries).";
 
     private OpenApi() {}
 
@@ -71,10 +72,11 @@ public final class OpenApi {
             schema.put("type", p.type().jsonType());
             if (p.defaultValue() != null) schema.put("default", jsonValue(p.type(), p.defaultValue()));
             param.put("schema", schema);
+            if (p.exampleValue() != null) param.put("example", jsonValue(p.type(), p.exampleValue()));
             parameters.add(param);
         }
-        parameters.add(pageParameter("limit", "At most this many rows: one page of a large result."));
-        parameters.add(pageParameter("offset", "Skip this many rows first; with limit, the page that starts after them."));
+        parameters.add(pageParameter("limit", "At most this many rows: one page of a large result.", 50));
+        parameters.add(pageParameter("offset", "Skip this many rows first; with limit, the page that starts after them.", 0));
         get.put("parameters", parameters);
 
         JsonObject responses = new JsonObject();
@@ -88,6 +90,7 @@ public final class OpenApi {
         ok.put("content", content);
         responses.put("200", ok);
         responses.put("400", errorResponse("A parameter is unknown, missing, or not of its type; the message names it."));
+        responses.put("404", errorResponse(NOT_FOUND));
         responses.put("503", errorResponse("The query did not finish within the server's timeout."));
         get.put("responses", responses);
         JsonObject path = new JsonObject();
@@ -95,7 +98,7 @@ public final class OpenApi {
         return path;
     }
 
-    private static JsonObject pageParameter(String name, String description) {
+    private static JsonObject pageParameter(String name, String description, int example) {
         JsonObject param = new JsonObject();
         param.put("name", name);
         param.put("in", "query");
@@ -104,12 +107,15 @@ public final class OpenApi {
         JsonObject schema = typeSchema("integer");
         schema.put("minimum", 0);
         param.put("schema", schema);
+        param.put("example", example);
         return param;
     }
 
     private static JsonObject textOperation(NamedQuery q) {
-        return getOperation(operationId(q.name()) + "Text", "The SPARQL text of: " + q.title(), tags("query texts"),
+        JsonObject path = getOperation(operationId(q.name()) + "Text", "The SPARQL text of: " + q.title(), tags("query texts"),
                 "The query file, header comments included.", "application/sparql-query", stringSchema());
+        path.getObj("get").getObj("responses").put("404", errorResponse(NOT_FOUND));
+        return path;
     }
 
     private static JsonObject listOperation() {

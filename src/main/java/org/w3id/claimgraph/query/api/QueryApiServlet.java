@@ -159,7 +159,7 @@ public final class QueryApiServlet extends HttpServlet {
             resp.setStatus(200);
             resp.setContentType(format.mediaType());
             resp.setCharacterEncoding("UTF-8");
-            resp.setHeader("Vary", "Accept");
+            resp.addHeader("Vary", "Accept");
             try {
                 HeldBack out = new HeldBack(resp, buffer);
                 format.write(rows, out, Prefixes.forQuery(bound.getPrefixMapping()));

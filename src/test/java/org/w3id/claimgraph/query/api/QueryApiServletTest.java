@@ -1,6 +1,7 @@
 package org.w3id.claimgraph.query.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,42 @@ class QueryApiServletTest {
         assertTrue(concept.getBoolean("required"));
         assertEquals(List.of("claim", "document", "subject", "relation", "object", "grade", "hedged", "quote", "negated"),
                 claimsAbout.get("columns").getAsArray().stream().map(v -> v.getAsString().value()).toList());
+    }
+
+    /**
+     * Issue 19, item 5: every parameter has an example, and every query's answers are documented, the 404 for an
+     * unknown query included; each query called with its examples answers 200, and an unknown one answers the
+     * documented 404 with an Error body.
+     */
+    @Test
+    void theOpenApiDocumentGivesAnExampleForEveryParameterAndDocumentsTheNotFound() throws Exception {
+        JsonObject doc = JSON.parse(new ByteArrayInputStream(get(base + "/api/openapi.json", null).body()));
+        JsonObject paths = doc.getObj("paths");
+        for (NamedQuery q : library.all()) {
+            for (String path : List.of("/queries/" + q.name(), "/queries/" + q.name() + ".rq")) {
+                JsonObject notFound = paths.getObj(path).getObj("get").getObj("responses").getObj("404");
+                assertNotNull(notFound, path + " documents no 404");
+                assertEquals("#/components/schemas/Error", notFound.getObj("content").getObj("application/json").getObj("schema").getString("$ref"));
+            }
+            StringBuilder call = new StringBuilder(base + "/api/queries/" + q.name() + "?");
+            for (var v : paths.getObj("/queries/" + q.name()).getObj("get").get("parameters").getAsArray()) {
+                JsonObject p = v.getAsObject();
+                assertTrue(p.hasKey("example"), q.name() + " " + p.getString("name") + " has no example");
+                JsonValue example = p.get("example");
+                String type = p.getObj("schema").getString("type");
+                assertEquals(type, example.isBoolean() ? "boolean" : example.isNumber() ? (type.equals("integer") ? "integer" : "number") : "string",
+                        q.name() + " " + p.getString("name") + ": the example is not of the parameter's type");
+                String value = example.isString() ? example.getAsString().value() : example.toString().strip();
+                call.append(p.getString("name")).append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+            HttpResponse<byte[]> answer = get(call.toString(), null);
+            assertEquals(200, answer.statusCode(), call + ": " + new String(answer.body(), StandardCharsets.UTF_8));
+        }
+        for (String unknown : List.of("/api/queries/no-such-query", "/api/queries/no-such-query.rq")) {
+            HttpResponse<byte[]> answer = get(base + unknown, null);
+            assertEquals(404, answer.statusCode());
+            assertTrue(JSON.parse(new ByteArrayInputStream(answer.body())).getString("error").contains("no-such-query"), unknown);
+        }
     }
 
     @Test
