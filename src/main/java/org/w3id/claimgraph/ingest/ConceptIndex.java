@@ -31,6 +31,8 @@ public final class ConceptIndex {
     private final Map<String, List<Concept>> forms = new HashMap<>();
     /** For a form of several minerals (calcium and magnesium together), those minerals. */
     private final Map<String, List<Concept>> parts = new HashMap<>();
+    /** Each concept union (cg:ConceptUnion) with its members (cg:anyOf), in IRI order. */
+    private final Map<Concept, List<Concept>> unions = new TreeMap<>(Comparator.comparing(Concept::iri));
 
     private ConceptIndex(Map<String, Concept> byIri) {
         this.byIri = byIri;
@@ -84,6 +86,12 @@ public final class ConceptIndex {
             index.related.computeIfAbsent(b.iri(), k -> new ArrayList<>()).add(a);
         }
         for (List<Concept> list : index.related.values()) list.sort(Comparator.comparing(Concept::iri));
+        for (Triple t : g.find(Node.ANY, org.apache.jena.graph.NodeFactory.createURI(CG + "anyOf"), Node.ANY).toList()) {
+            Concept union = t.getSubject().isURI() ? concepts.get(t.getSubject().getURI()) : null;
+            Concept member = t.getObject().isURI() ? concepts.get(t.getObject().getURI()) : null;
+            if (union != null && member != null) index.unions.computeIfAbsent(union, k -> new ArrayList<>()).add(member);
+        }
+        for (List<Concept> list : index.unions.values()) list.sort(Comparator.comparing(Concept::iri));
         // Preferred labels first, so that a label shared with another concept's synonym names its owner.
         for (Concept c : concepts.values()) index.labels.add(c.label(), c);
         List<Triple> alt = new ArrayList<>(g.find(Node.ANY, SKOS.altLabel.asNode(), Node.ANY).toList());
@@ -149,6 +157,29 @@ public final class ConceptIndex {
         if (!out.isEmpty()) return out;
         Concept state = stateOf(concept, nouns);
         return state == null ? List.of() : List.of(state);
+    }
+
+    /**
+     * The concept union (cg:ConceptUnion) that alternatives with a state marker name ("magnesium or calcium levels
+     * may be off": low magnesium or calcium levels): the union whose members are, one for each of the {@code
+     * alternatives}, skos:related to it, at least one of them with a preferred label that has one of the marker's
+     * nouns as a word; or null.
+     */
+    Concept unionOf(List<Concept> alternatives, List<String> nouns) {
+        for (Map.Entry<Concept, List<Concept>> u : unions.entrySet()) {
+            List<Concept> members = u.getValue();
+            if (members.size() != alternatives.size()) continue;
+            List<Concept> left = new ArrayList<>(members);
+            for (Concept a : alternatives) {
+                List<Concept> near = related.getOrDefault(a.iri(), List.of());
+                left.stream().filter(near::contains).findFirst().ifPresent(left::remove);
+            }
+            if (!left.isEmpty()) continue;
+            boolean named = members.stream().anyMatch(m -> nouns.stream().anyMatch(n ->
+                    (" " + Tokenizer.normalizePhrase(m.label()) + " ").contains(" " + Tokenizer.normalizePhrase(n) + " ")));
+            if (named) return u.getKey();
+        }
+        return null;
     }
 
     /** The longest label starting at a token, or null. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Reads a concept with a state marker next to it as the state the marker names ({@code states.ttl}): "low
  * magnesium", "without enough magnesium", "magnesium levels are low" name magnesium deficiency. A marker after
- * a concept also qualifies the concepts coordinated before it ("magnesium or calcium levels may be off"). The
+ * a concept also qualifies the concepts coordinated before it ("magnesium or calcium levels may be off"), and
+ * alternatives whose states the vocabulary joins in a concept union (cg:anyOf) name the union. The
  * state's mention covers the marker too, so that no relation cue is read inside it ("depleted").
  */
 final class ConceptStates {
@@ -33,18 +34,33 @@ final class ConceptStates {
                 if (!states.isEmpty()) {
                     // "magnesium or calcium levels may be off": the concepts coordinated before take the state too.
                     int at = out.size();
+                    List<Concept> alternatives = new ArrayList<>(List.of(m.concept()));
                     while (at > 0 && lex.onlyCoordinators(tokens, out.get(at - 1).to(), (at < out.size() ? out.get(at) : named.get(0)).from())) {
                         Mention c = out.get(at - 1);
                         List<Concept> coordinated = concepts.statesOf(c.concept(), marker.value().nouns());
                         if (coordinated.isEmpty()) break;
+                        alternatives.add(0, c.concept());
                         out.set(at - 1, c.as(coordinated.get(0), c.from(), c.to(), c.start(), c.end()));
                         at--;
+                    }
+                    // Alternatives ("or") whose states the vocabulary joins in a concept union name that union, once.
+                    Concept union = at < out.size() && hasOr(tokens, out.get(at).to(), m.from())
+                            ? concepts.unionOf(alternatives, marker.value().nouns()) : null;
+                    if (union != null) {
+                        Mention first = out.get(at);
+                        named = List.of(first.as(union, first.from(), marker.to(), first.start(), tokens.get(marker.to() - 1).end()));
+                        out.subList(at, out.size()).clear();
                     }
                 }
             }
             out.addAll(named);
         }
         return out;
+    }
+
+    private static boolean hasOr(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) if (tokens.get(i).norm().equals("or")) return true;
+        return false;
     }
 
     /** The mention read as the states found (one mention each, over the same words), or as it was when there are none. */
