@@ -265,6 +265,11 @@ public final class ClaimServer {
          * Enables {@code /kg/update} and {@code /kg/data} for the users in {@code file} (Jetty's
          * HashLoginService format: {@code user: password} per line), with HTTP Basic authentication.
          */
+        /** Whether writes will be accepted (update users are given), so that pages that write are offered. */
+        public boolean acceptsUpdates() {
+            return updateUsers != null;
+        }
+
         public Builder updateUsers(Path file) {
             this.updateUsers = file;
             return this;

@@ -35,7 +35,7 @@ class RuleSetTest {
     @Test
     void everyProjectRuleHasItsMetadataAndAQueryThatReturnsThis() {
         RuleSet rules = RuleSet.load(ProjectLayout.locate());
-        assertEquals(10, rules.all().size());
+        assertEquals(11, rules.all().size());
         for (Rule r : rules.all()) {
             assertTrue(r.iri().getURI().endsWith("#" + r.id()), r.id());
             assertTrue(r.definition().length() > 40, r.id());
