@@ -124,7 +124,7 @@ abstract class VirtuosoParityTest {
                     continue;
                 }
                 if (expected.isEmpty() && !mayBeEmpty().contains(s.name())) differences.add(s + " finds no rows in process, so compares nothing");
-                if (!expected.equals(actual)) differences.add(s + ": " + expected.size() + " rows in process, " + actual.size() + " on Virtuoso");
+                if (!expected.equals(actual)) differences.add(s + ": " + expected.size() + " rows in process, " + actual.size() + " on Virtuoso" + firstDifference(expected, actual));
             }
         }
         assertEquals(List.of(), differences);
@@ -222,7 +222,7 @@ abstract class VirtuosoParityTest {
                     continue;
                 }
                 if (!expected.isEmpty()) compared++;
-                if (!expected.equals(actual)) differences.add(q.getKey() + ": " + expected.size() + " rows in process, " + actual.size() + " on Virtuoso");
+                if (!expected.equals(actual)) differences.add(q.getKey() + ": " + expected.size() + " rows in process, " + actual.size() + " on Virtuoso" + firstDifference(expected, actual));
             }
         }
         assertEquals(List.of(), differences);
@@ -301,5 +301,15 @@ abstract class VirtuosoParityTest {
             if (nv.isDecimal()) return n.getLiteralDatatypeURI() + ":" + nv.getDecimal().stripTrailingZeros().toPlainString();
         }
         return n.toString();
+    }
+
+    /** The first row in which the two answers differ, to name it in the failure. */
+    static String firstDifference(List<String> expected, List<String> actual) {
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+            String e = i < expected.size() ? expected.get(i) : "(none)";
+            String a = i < actual.size() ? actual.get(i) : "(none)";
+            if (!e.equals(a)) return "; first difference at row " + (i + 1) + ": in process " + e + ", on Virtuoso " + a;
+        }
+        return "";
     }
 }
