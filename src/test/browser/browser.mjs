@@ -26,3 +26,22 @@ export async function launch() {
     },
   };
 }
+
+/**
+ * A new page of the browser that records into errors every script error, every request to anything but base
+ * (the explorer must fetch nothing from outside) and, with consoleErrors, every console error.
+ */
+export async function watchedPage(browser, base, errors, { consoleErrors = false } = {}) {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  if (consoleErrors) page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: console: ${m.text()}`); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) errors.push(`fetched from outside: ${r.url()}`);
+  });
+  return page;
+}
+
+/** Waits until the explorer's page has drawn its data (main no longer busy, the body marked ready). */
+export async function settledPage(page) {
+  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.body.dataset.ready);
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { launch, watchedPage, settledPage } from './browser.mjs';
 
 const BASE = (process.env.EXPLORER_URL || 'http://localhost:3030/').replace(/\/$/, '');
 const SHOTS = process.env.SCREENSHOTS || 'screenshots';
@@ -18,12 +18,7 @@ const errors = [];
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: console: ${m.text()}`); });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) errors.push(`fetched from outside: ${r.url()}`);
-  });
+  page = await watchedPage(browser, BASE, errors, { consoleErrors: true });
 });
 
 after(async () => {
@@ -37,7 +32,7 @@ async function open(path) {
 
 /** Waits until the explorer has rendered the current view. */
 async function settled() {
-  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.body.dataset.ready);
+  await settledPage(page);
 }
 
 async function shot(name) {

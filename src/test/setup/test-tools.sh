@@ -45,3 +45,7 @@ require_npm_packages() {
 
 require_debian_package chromium "${CHROMIUM:-/usr/bin/chromium}"
 require_npm_packages src/test/browser
+# The Virtuoso tests start a throwaway Virtuoso of their own (src/test/virtuoso/virtuoso.sh start) from Debian's
+# virtuoso-opensource; `install` adds the package when virtuoso-t or isql-vt is missing and stops the system-wide
+# server the package may start.
+bash "$root/src/test/virtuoso/virtuoso.sh" install >&2 || fail "Virtuoso is missing and could not be installed (Debian's virtuoso-opensource); install it by hand"

@@ -10,10 +10,11 @@ import { matrixView } from './views/matrix.js';
 import { queryView } from './views/query.js';
 import { documentsView, conceptsView } from './views/lists.js';
 import { resourceView } from './views/resource.js';
+import { reviewView } from './views/review.js';
 
 const main = document.getElementById('main');
 const VIEWS = { '/': homeView, '/claims': claimsView, '/documents': documentsView, '/concepts': conceptsView,
-  '/matrix': matrixView, '/query': queryView };
+  '/matrix': matrixView, '/query': queryView, '/review': reviewView };
 let renderId = 0;
 
 function viewFor(path) {

@@ -60,7 +60,13 @@ export function gradeBadge(rank, label = gradeLabel(rank)) {
 
 export function flagBadge(flag) {
   if (!flag || flag === 'not flagged') return null;
+  if (flag === 'candidate') return candidateBadge();
   return h('span', { class: `badge flag-${flag === 'unsupported' ? 'unsupported' : 'weak'}` }, flag);
+}
+
+/** A claim ingest proposed and no curator has reviewed yet (the rule candidate). */
+export function candidateBadge() {
+  return h('span', { class: 'badge flag-candidate', title: 'Proposed by ingest from the text; not yet reviewed by a curator' }, 'candidate');
 }
 
 export function statement(row, link) {

@@ -35,14 +35,6 @@ function rename(pattern, suffix) {
   return pattern.replace(/\?(\w+)\b/g, (all, name) => (name === 'claim' ? all : `?${name}_${suffix}`));
 }
 
-/**
- * A search as a Lucene query for the full-text index: every word must occur (a word is matched whole, ignoring
- * case, as the index's analyzer splits text), Lucene's operators and special characters taken literally.
- */
-export function luceneQuery(text) {
-  return searchWords(text).map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')).join(' AND ');
-}
-
 /** The words of a search, lower-cased. */
 export function searchWords(text) {
   return String(text).toLowerCase().split(/[\s]+/).filter(Boolean);
@@ -51,12 +43,8 @@ export function searchWords(text) {
 /** The section of one facet, with its ?value bound to the given value (a string or an IRI). */
 export function filterPattern(patterns, name, value) {
   const facet = FACETS.find((f) => f.name === name);
-  const bound = term(name === 'text' || facet?.literal ? 'string' : 'iri', name === 'text' ? luceneQuery(value) : value);
+  const bound = term(name === 'text' || facet?.literal ? 'string' : 'iri', value);
   const pattern = rename(patterns[name], name);
-  if (/^\s*#VALUE\s*$/m.test(pattern)) {
-    // A section that says where its value is bound (inside its sub-select) gets it there.
-    return pattern.replace(/^\s*#VALUE\s*$/m, values({ [`value_${name}`]: bound }));
-  }
   if (/AS \?value\b/.test(patterns[name])) {
     // A section that computes its value (BIND ... AS ?value) is filtered on the value it computes.
     return pattern + `FILTER (?value_${name} = ${bound})\n`;

@@ -161,3 +161,29 @@ export function localHref(value) {
 export function shortId(value) {
   return value.slice(value.lastIndexOf('/') + 1);
 }
+
+/** The text of one of the explorer's updates (NAME.ru, marked "update" in the manifest). */
+async function updateText(name) {
+  const response = await fetch(`/explorer/queries/${name}.ru`);
+  if (!response.ok) throw new Error(`update file ${name}.ru: HTTP ${response.status}`);
+  return response.text();
+}
+
+/**
+ * Runs one of the explorer's updates with its parameters bound (as a query's) on the server's checked
+ * /kg/update, as the user of {@code credentials} ({user, password}, HTTP Basic). The server binds ?writer and
+ * ?writtenAt itself; a write the shapes refuse comes back as an error with the server's report.
+ */
+export async function update(name, params, credentials) {
+  const text = bind(await updateText(name), await terms(name, params));
+  const response = await fetch('/kg/update', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/sparql-update',
+      Authorization: 'Basic ' + btoa(unescape(encodeURIComponent(`${credentials.user}:${credentials.password}`))),
+    },
+    body: text,
+  });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`update ${name}: HTTP ${response.status}: ${body.slice(0, 800)}`);
+}

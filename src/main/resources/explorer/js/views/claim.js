@@ -1,7 +1,7 @@
 // Claim: the statement in words (negation, population, form, route), the grade and how it was derived step
 // by step (or the curator's override and why), the validation findings, where it is said (in its paragraph)
 // and each line of evidence with links to DOI and PubMed and what the grading made of it.
-import { h, gradeBadge, failure } from '../dom.js';
+import { h, gradeBadge, candidateBadge, failure } from '../dom.js';
 import { run, localHref, shortId } from '../sparql.js';
 import { codePointIndex, paragraphAround } from '../text.js';
 
@@ -22,7 +22,7 @@ export async function claimView(url) {
   return h('article', { class: 'claim-view' },
     h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/claims' }, 'Claims'), ' › ',
       h('a', { href: localHref(c.document) }, c.documentTitle), ' › ', id),
-    h('h1', { class: 'claim-title' }, h('span', { class: 'claim-id' }, id), ' ',
+    h('h1', { class: 'claim-title' }, h('span', { class: 'claim-id' }, id), ' ', c.candidate === true ? [candidateBadge(), ' '] : null,
       conceptLink(c.subject, c.subjectLabel), ' ',
       c.negated === true ? [h('span', { class: 'negation', 'data-testid': 'negated' }, c.direct === true ? 'not directly' : 'not'), ' '] : null,
       h('span', { class: 'relation' }, c.relationLabel), ' ', conceptLink(c.object, c.objectLabel)),

@@ -72,7 +72,7 @@ function gradeBadgeText(r) {
 }
 
 /** The text cut at every quote boundary; each piece covered by quotes is one link to the narrowest. */
-function highlighted(text, spans) {
+export function highlighted(text, spans) {
   const cuts = new Set([0, text.length]);
   for (const s of spans) { cuts.add(s.from); cuts.add(s.to); }
   const points = [...cuts].sort((a, b) => a - b);

@@ -15,21 +15,15 @@ import org.w3id.claimgraph.bench.Benchmark.RuleTiming;
 import org.w3id.claimgraph.bench.Benchmark.Settings;
 import org.w3id.claimgraph.bench.Benchmark.SizeResult;
 import org.w3id.claimgraph.project.InputException;
+import org.w3id.claimgraph.project.MarkdownReport;
 
 /** The benchmark's Markdown report: every figure beside its baseline and the ratio between them. */
 final class BenchReport {
     private BenchReport() {}
 
+    /** Writes the report to {@code out}; the sections of other commands already in it (ingest-bench, bench mix) stay. */
     static void write(Settings settings, Machine machine, List<SizeResult> results, Path out) {
-        String text = render(settings, machine, results);
-        Path target = out.toAbsolutePath().normalize();
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
-        try {
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new InputException(out + ": cannot write the report: " + e.getMessage(), e);
-        }
+        MarkdownReport.writeOwnSections(out.toAbsolutePath().normalize(), render(settings, machine, results));
     }
 
     static String render(Settings settings, Machine machine, List<SizeResult> measured) {

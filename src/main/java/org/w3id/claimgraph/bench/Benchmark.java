@@ -214,16 +214,21 @@ public final class Benchmark {
         });
     }
 
+    /** The arguments a named query is benchmarked with: its required parameters from {@link #ARGUMENTS}, the first claim. */
+    static Map<String, String> arguments(NamedQuery named) {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (NamedQuery.Param p : named.params()) {
+            if (!p.required()) continue;
+            args.put(p.name(), p.name().equals("claim") ? "claim:g0000001-0001" : ARGUMENTS.getOrDefault(p.name(), "concept:magnesium"));
+        }
+        return args;
+    }
+
     private List<QueryResult> queries(GraphSource source, HttpLatency http, long size) throws Exception {
         List<QueryResult> results = new ArrayList<>();
         QueryLibrary library = QueryLibrary.load(repository);
-        String firstClaim = "claim:g0000001-0001";
         for (NamedQuery named : library.all()) {
-            Map<String, String> args = new LinkedHashMap<>();
-            for (NamedQuery.Param p : named.params()) {
-                if (!p.required()) continue;
-                args.put(p.name(), p.name().equals("claim") ? firstClaim : ARGUMENTS.getOrDefault(p.name(), "concept:magnesium"));
-            }
+            Map<String, String> args = arguments(named);
             Query query = named.bind(args);
             log.accept(size + " claims: query " + named.name());
             String text = query.serialize();

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.riot.Lang;
@@ -110,13 +112,39 @@ public final class GraphBuild {
         if (!extraFiles.isEmpty()) {
             throw new IllegalStateException("extra files are verified against the whole graph: build them in memory");
         }
+        return atomically(out, sink -> pipeline().run(sink, null));
+    }
+
+    /**
+     * Builds and verifies the dataset in memory, runs the build phases on it, and writes the whole of it as N-Quads
+     * into {@code out}, replaced only on success: for a store that loads a file with a loader of its own and cannot
+     * run the phases itself (Virtuoso). It holds the dataset in memory, as {@link #build()} does.
+     */
+    public Result writeNQuadsAfterPhases(Path out) {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Result built = buildInto(dsg);
+        Result written = atomically(out, sink -> {
+            sink.start();
+            Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(sink::quad));
+            sink.finish();
+            return built;
+        });
+        long quads = Txn.calculateRead(dsg, () -> Iter.count(dsg.find()));
+        return new Result(written.file(), quads, built.claims(), built.documents(), built.prefixes());
+    }
+
+    /**
+     * Writes N-Quads into a partial file beside {@code out} ({@code write} starts and finishes the stream), then moves
+     * it onto {@code out} in one step.
+     */
+    private static Result atomically(Path out, Function<StreamRDF, Result> write) {
         Path target = out.toAbsolutePath().normalize();
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(target.getParent());
             Result result;
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
-                result = pipeline().run(StreamRDFWriter.getWriterStream(os, Lang.NQUADS), null);
+                result = write.apply(StreamRDFWriter.getWriterStream(os, Lang.NQUADS));
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Result(target, result.quads(), result.claims(), result.documents(), result.prefixes());

@@ -1,5 +1,6 @@
 package org.w3id.claimgraph.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -8,11 +9,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.w3id.claimgraph.bench.Benchmark;
+import org.w3id.claimgraph.bench.EngineComparison;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench",
@@ -65,6 +68,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the corpora, N-Quads and databases in the work directory.")
     boolean keep;
 
+    @Option(names = "--endpoint", paramLabel = "URL", description = "With --engine virtuoso: the Virtuoso SPARQL endpoint to load into and measure beside TDB2 (its dataset is replaced).")
+    URI endpoint;
+
+    @Mixin
+    VirtuosoLoadOptions virtuoso = new VirtuosoLoadOptions();
+
     @Override
     public Integer call() throws Exception {
         ProjectLayout layout = ProjectLayout.locate();
@@ -75,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
             case "parallel" -> TdbStore.Loader.PARALLEL;
             default -> throw new InputException("--loader must be basic or parallel, not " + loader);
         };
+        if (virtuoso.engine() != null || endpoint != null) return compareEngines(layout, kind);
         Path rulesFile = rules != null ? rules : layout.ontologyDir().resolve("rules.ttl");
         String command = "./claimgraph bench --claims " + String.join(",", sizes.stream().map(String::valueOf).toList())
                 + (samples != 20 ? " --samples " + samples : "") + (!budget.equals(Duration.ofSeconds(20)) ? " --budget " + budget.toSeconds() + "s" : "")
@@ -84,6 +94,22 @@ final class BenchCommand implements Callable<Integer> {
         Benchmark.Settings settings = new Benchmark.Settings(List.copyOf(sizes), seed, work.toAbsolutePath(), out, samples, budget,
                 kind, rulesFile, layout.home().resolve("bench/discussion.md"), command, keep, queryTimeout, ruleTimeout);
         new Benchmark(layout, settings, line -> System.err.println(LocalTime.now().withNano(0) + " bench: " + line)).run();
+        System.out.println("wrote " + out);
+        return ExitCode.OK;
+    }
+
+    /** bench --engine virtuoso --endpoint URL: TDB2 and Virtuoso side by side, a section of its own in --out. */
+    private int compareEngines(ProjectLayout layout, TdbStore.Loader kind) throws Exception {
+        if (!"virtuoso".equals(virtuoso.engine()) || endpoint == null) {
+            throw new InputException("bench compares TDB2 with an engine given as --engine virtuoso --endpoint URL (and the options of load --engine virtuoso)");
+        }
+        String command = "./claimgraph bench --engine virtuoso --endpoint URL --claims " + String.join(",", sizes.stream().map(String::valueOf).toList())
+                + (samples != 20 ? " --samples " + samples : "") + (!budget.equals(Duration.ofSeconds(20)) ? " --budget " + budget.toSeconds() + "s" : "")
+                + (!ruleTimeout.equals(Duration.ofSeconds(300)) ? " --rule-timeout " + ruleTimeout.toSeconds() + "s" : "")
+                + (kind != TdbStore.Loader.PARALLEL ? " --loader " + loader : "") + " (and the Virtuoso options of load)";
+        EngineComparison.Settings settings = new EngineComparison.Settings(List.copyOf(sizes), seed, work.toAbsolutePath(), out, samples, budget,
+                kind, queryTimeout, ruleTimeout, virtuoso.settings(endpoint), command);
+        new EngineComparison(layout, settings, line -> System.err.println(LocalTime.now().withNano(0) + " bench: " + line)).run();
         System.out.println("wrote " + out);
         return ExitCode.OK;
     }

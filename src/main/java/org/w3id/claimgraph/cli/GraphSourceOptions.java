@@ -47,6 +47,11 @@ final class GraphSourceOptions {
         return store.tdb;
     }
 
+    /** The SPARQL endpoint given, or null. */
+    String endpoint() {
+        return store == null ? null : store.endpoint;
+    }
+
     /** The seed graph (built with the extra files) unless a store was given. */
     GraphSource open(ProjectLayout layout, List<Path> extraFiles) {
         if (store != null && !extraFiles.isEmpty()) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 QueryCommand.class,
                 LoadCommand.class,
                 GenerateCommand.class,
+                IngestCommand.class, IngestBenchCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class

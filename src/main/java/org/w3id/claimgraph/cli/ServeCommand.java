@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
         description = {
                 "Serve the graph over the SPARQL 1.1 Protocol and the Graph Store Protocol at /kg, with a SPARQL editor at /ui/.",
                 "Without --tdb it builds and verifies the seed graph in memory. Read-only unless --update-users is given.",
+                "With --endpoint URL it keeps nothing of the graph: every query goes to that SPARQL endpoint (e.g. a Virtuoso loaded by load --engine virtuoso), so several servers can serve one store.",
                 "Ctrl-C or SIGTERM stops the server."
         })
 final class ServeCommand implements Callable<Integer> {
@@ -61,6 +62,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ProjectLayout layout = ProjectLayout.locate();
+        QueryLibrary library = QueryLibrary.load(layout);
+        String endpoint = graphSource.endpoint();
+        if (endpoint != null) {
+            // Nothing of the graph in this process: every query goes to the endpoint, so servers can stand side by side.
+            GraphSource graph = GraphSource.endpoint(endpoint);
+            DatasetSummary summary = DatasetSummary.of(graph, layout.queriesDir().resolve("server"), library);
+            ClaimServer.Builder builder = configure(ClaimServer.builder().endpoint(graph), layout, summary);
+            ClaimServer server = withFeatures(builder, layout, library, graph, graph);
+            return serve(server, summary, "SPARQL endpoint " + endpoint, () -> {});
+        }
         Path tdb = graphSource.localDatabase("serve");
         DatasetGraph dataset;
         String source;
@@ -71,29 +82,44 @@ final class ServeCommand implements Callable<Integer> {
             dataset = GraphBuild.create().layout(layout).build().asDatasetGraph();
             source = "the seed graph (in memory)";
         }
-        QueryLibrary library;
         ClaimServer server;
         DatasetSummary summary;
         try {
-            library = QueryLibrary.load(layout);
             summary = DatasetSummary.of(dataset, library);
-            ClaimServer.Builder builder = ClaimServer.builder().dataset(dataset).port(port).queryTimeout(timeout).summary(summary)
-                    .maxRunningQueries(maxQueries).updateUsers(updateUsers).requestLog(true).queryRewrite(QueryLibrary.resolver(layout))
+            ClaimServer.Builder builder = configure(ClaimServer.builder().dataset(dataset), layout, summary)
                     .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> Summaries.recompute(dsg, layout)));
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
             GraphSource graph = GraphSource.of(builder.servedDataset(), source);
-            builder.addServlet("/api/*", new QueryApiServlet(library, graph, timeout)).corsPath("/api/*");
-            ClaimFindings findings = ClaimFindings.of(Validator.load(layout), graph,
-                    GraphSource.of(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR)), source), layout);
-            server = Explorer.install(builder, layout, graph, findings).build();
-            start(server);
+            server = withFeatures(builder, layout, library, graph,
+                    GraphSource.of(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR)), source));
         } catch (RuntimeException e) {
             if (tdb != null) TdbStore.close(dataset);
             throw e;
         }
+        return serve(server, summary, source, () -> {
+            if (tdb != null) TdbStore.close(dataset);
+        });
+    }
+
+    private ClaimServer.Builder configure(ClaimServer.Builder builder, ProjectLayout layout, DatasetSummary summary) {
+        return builder.port(port).queryTimeout(timeout).summary(summary).maxRunningQueries(maxQueries).updateUsers(updateUsers).requestLog(true)
+                .queryRewrite(QueryLibrary.resolver(layout));
+    }
+
+    /** The named-query API, the explorer and its findings (computed once, in the background, from {@code findingsSource}). */
+    private ClaimServer withFeatures(ClaimServer.Builder builder, ProjectLayout layout, QueryLibrary library, GraphSource graph,
+                                     GraphSource findingsSource) {
+        builder.addServlet("/api/*", new QueryApiServlet(library, graph, timeout)).corsPath("/api/*");
+        ClaimFindings findings = ClaimFindings.of(Validator.load(layout), graph, findingsSource, layout);
+        ClaimServer server = Explorer.install(builder, layout, graph, findings).build();
+        start(server);
+        return server;
+    }
+
+    private int serve(ClaimServer server, DatasetSummary summary, String source, Runnable close) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
-            if (tdb != null) TdbStore.close(dataset);
+            close.run();
             System.err.println("claimgraph: server stopped");
         }, "claimgraph-shutdown"));
         Map<String, String> more = new LinkedHashMap<>();

@@ -71,14 +71,16 @@ final class ValidateCommand implements Callable<Integer> {
         Severity minimum = severity == null ? Severity.INFO : level("--severity", severity);
         Severity failLevel = failOn.equals("none") ? null : level("--fail-on", failOn);
         List<Rule> selected = validator.rules().select(rules);
+        // The candidates are always told apart, whichever rules were asked for.
+        List<Rule> run = new ArrayList<>(selected);
+        validator.rules().find(Report.CANDIDATE_RULE).filter(r -> !run.contains(r)).ifPresent(run::add);
 
         Report report;
         try (GraphSource graph = source.open(layout, extraFiles)) {
             if (source.isStore()) validator.requireVocabularies(graph);
             RuleEngine.Kind kind = engine.kind(graph, source.isStore());
-            List<Finding> findings = validator.validate(graph, kind, selected).stream()
-                    .filter(f -> f.severity().atLeast(minimum)).toList();
-            report = new Report(graph.description(), kind, selected, failLevel, findings);
+            List<Finding> findings = validator.validate(graph, kind, run);
+            report = Report.of(graph.description(), kind, selected, failLevel, findings, f -> f.severity().atLeast(minimum));
         }
 
         PrintStream out = System.out;

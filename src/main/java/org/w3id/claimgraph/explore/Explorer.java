@@ -11,7 +11,7 @@ import org.w3id.claimgraph.server.ClaimServer;
 /**
  * Mounts the explorer on a {@link ClaimServer}: the pages at {@code /} (and {@code /claims}, {@code /matrix},
  * ...), their scripts at {@code /explorer/*}, every graph IRI at {@code /id/*} with content negotiation, and
- * the validation findings at {@code /api/findings}. The pages read everything else from {@code /kg/sparql}
+ * the validation findings at {@code /api/findings}; with update users, the review of candidates at {@code /review}. The pages read everything else from {@code /kg/sparql}
  * and {@code /api/queries}.
  * <pre>
  * GraphSource source = GraphSource.of(dsg, "seed graph");
@@ -31,6 +31,8 @@ public final class Explorer {
         ExplorerPages pages = new ExplorerPages(queries);
         server.addServlet("", pages);
         for (String view : ExplorerPages.VIEWS) server.addServlet(view, pages);
+        // The review page writes (through the server's checked /kg/update): offered only when writes are.
+        if (server.acceptsUpdates()) server.addServlet(ExplorerPages.REVIEW, pages);
         server.addServlet(ExplorerPages.ASSETS + "/*", pages);
         server.addServlet(ResourcePages.PATH + "/*", new ResourcePages(source, pages, NamedQuery.read(queries.resolve("describe.rq"))));
         server.corsPath(ResourcePages.PATH + "/*");

@@ -24,10 +24,12 @@ final class ExplorerPages extends HttpServlet {
     static final String ASSETS = "/explorer";
     /** The top-level views besides {@code /}; the pages of graph resources live under {@code /id/}. */
     static final List<String> VIEWS = List.of("/claims", "/documents", "/concepts", "/matrix", "/query");
+    /** The review of candidates, a view only a server that accepts writes has. */
+    static final String REVIEW = "/review";
     private static final String ROOT = "explorer/";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.[a-z]+");
     private static final Map<String, String> TYPES = Map.of(
-            "js", "text/javascript", "css", "text/css", "rq", "application/sparql-query", "html", "text/html",
+            "js", "text/javascript", "css", "text/css", "rq", "application/sparql-query", "ru", "application/sparql-update", "html", "text/html",
             "svg", "image/svg+xml", "json", "application/json", "txt", "text/plain");
 
     private static final String QUERIES = "queries/";

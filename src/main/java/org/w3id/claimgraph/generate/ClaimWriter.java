@@ -19,7 +19,7 @@ import org.w3id.claimgraph.generate.CorpusGenerator.Vocabulary;
  * sentence contains, so every quote occurs exactly once), its metadata and its claims in the compact
  * format. Profiles mix evidence as the seeds do and let a share of the claims break each validation rule: grades
  * are derived by the build, a share of the claims carries a literature review (found evidence, or nothing) and a
- * share a curator's override.
+ * share a curator's override; a few are candidates, proposed by ingest and not yet reviewed.
  */
 final class ClaimWriter {
     private static final String HEADER = """
@@ -127,6 +127,7 @@ final class ClaimWriter {
                     .append("    cg:object ").append(objectCurie).append(" ;\n")
                     .append("    cg:quoted ").append(literal(sentence)).append(" ;\n");
             if (dose != null) claims.append(dose);
+            if (profile.proposedByIngest(k)) claims.append("    cg:status cg:Candidate ;\n");
             claims.append("    cg:hedged ").append(hedged).append(" ;\n")
                     .append(profile.grading())
                     .append("    cg:evidence ").append(profile.evidence(ref, untraceable.isEmpty() ? null
@@ -196,6 +197,14 @@ final class ClaimWriter {
                 case OVERGRADED -> false;
                 default -> random.nextBoolean();
             };
+        }
+
+        /**
+         * Whether the claim is a candidate that ingest proposed and no curator has reviewed yet: every fourth claim
+         * resting on a vague appeal (no random draw, so the rest of the corpus is as before).
+         */
+        boolean proposedByIngest(int claimNumber) {
+            return this == VAGUE && claimNumber % 4 == 0;
         }
 
         /** What a curator recorded beyond the evidence: a literature review, or an override of the grade. */

@@ -162,7 +162,7 @@ public final class CorpusGenerator {
         return LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3650));
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    public static void copyTree(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) return;
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.sorted().toList()) {

@@ -18,6 +18,11 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.core.VarExprList;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.Prefixes;
@@ -219,7 +224,31 @@ public record NamedQuery(String name, String title, String description, List<Par
     public Query bind(Map<String, String> values) {
         Map<Var, Node> substitution = arguments(values);
         Query query = parse();
-        return substitution.isEmpty() ? query : QueryTransformOps.replaceVars(query, substitution);
+        if (substitution.isEmpty()) return query;
+        Query bound = QueryTransformOps.replaceVars(query, substitution);
+        dropConstantGroupKeys(bound);
+        return bound;
+    }
+
+    /**
+     * A parameter read in a grouped sub-select, which projects it, comes out of the substitution both as
+     * {@code SELECT (<value> AS ?p)} and as {@code GROUP BY (<value> AS ?p)}: one variable defined twice, which
+     * SPARQL 1.1 does not allow (Virtuoso refuses the query). Grouping by a constant beside other keys changes no
+     * group, so that key is dropped; a constant that is the only key stays.
+     */
+    private static void dropConstantGroupKeys(Query query) {
+        VarExprList keys = query.getGroupBy();
+        for (Var v : List.copyOf(keys.getVars())) {
+            Expr e = keys.getExpr(v);
+            if (e != null && e.isConstant() && keys.size() > 1) keys.remove(v);
+        }
+        if (query.getQueryPattern() == null) return;
+        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
+            @Override
+            public void visit(ElementSubQuery sub) {
+                dropConstantGroupKeys(sub.getQuery());
+            }
+        });
     }
 
     /** The RDF terms the values (and the defaults) stand for, by variable. */

@@ -3,13 +3,19 @@ package org.w3id.claimgraph.rules;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.TriplePath;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.path.Path;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.expr.E_Equals;
+import org.apache.jena.sparql.expr.E_Exists;
+import org.apache.jena.sparql.expr.E_LogicalOr;
+import org.apache.jena.sparql.expr.ExprVar;
+import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.path.PathFactory;
 import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementFilter;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.vocabulary.RDF;
@@ -31,6 +37,8 @@ public record Rule(Node iri, String id, int order, String label, String definiti
 
     public static final Var THIS = Var.alloc("this");
     public static final Var VALUE = Var.alloc("value");
+    /** The focus node's type in the target pattern; a name no rule uses. */
+    private static final Var TARGET_TYPE = Var.alloc("claimgraphTargetType");
 
     /**
      * The query that checks every target at once: the constraint's SELECT with {@code $this} bound by
@@ -53,24 +61,40 @@ public record Rule(Node iri, String id, int order, String label, String definiti
 
     private Query targeted(Node focus) {
         Query query = select.cloneQuery();
-        Path typePath = PathFactory.pathSeq(PathFactory.pathLink(RDF.type.asNode()),
-                PathFactory.pathZeroOrMore1(PathFactory.pathLink(RDFS.subClassOf.asNode())));
-        ElementPathBlock target = new ElementPathBlock();
-        target.addTriple(new TriplePath(THIS, typePath, targetClass));
         ElementGroup group = new ElementGroup();
         if (focus != null) {
             ElementData only = new ElementData(List.of(THIS), List.of(BindingFactory.binding(THIS, focus)));
             group.addElement(only);
-            group.addElement(target);
+            addTarget(group);
             group.addElement(query.getQueryPattern());
         } else {
             // The rule's pattern first, the target after it: ARQ turns the join into a sequence that
             // re-evaluates its right side once per row of its left side, so with the target first a rule
             // would run once per claim (its sub-selects and groupings included), not once over all claims.
             group.addElement(query.getQueryPattern());
-            group.addElement(target);
+            addTarget(group);
         }
         query.setQueryPattern(group);
         return query;
+    }
+
+    /**
+     * The target {@code ?this rdf:type/rdfs:subClassOf* C}, written as {@code ?this rdf:type ?t} with
+     * {@code FILTER (?t = C || EXISTS { ?t rdfs:subClassOf+ C })}: the same rows, in a form Virtuoso 7.2
+     * answers correctly (it drops or repeats rows of a path that ends in a constant when only a few rows
+     * reach it: dose-above-upper-limit lost its findings).
+     */
+    private void addTarget(ElementGroup group) {
+        ElementPathBlock typed = new ElementPathBlock();
+        typed.addTriple(Triple.create(THIS, RDF.type.asNode(), TARGET_TYPE));
+        ElementPathBlock subclass = new ElementPathBlock();
+        subclass.addTriplePath(new TriplePath(TARGET_TYPE,
+                PathFactory.pathOneOrMore1(PathFactory.pathLink(RDFS.subClassOf.asNode())), targetClass));
+        ElementGroup exists = new ElementGroup();
+        exists.addElement(subclass);
+        group.addElement(typed);
+        group.addElementFilter(new ElementFilter(new E_LogicalOr(
+                new E_Equals(new ExprVar(TARGET_TYPE), NodeValue.makeNode(targetClass)),
+                new E_Exists(exists))));
     }
 }

@@ -292,6 +292,9 @@ public final class ClaimIndex implements AutoCloseable {
         }
     }
 
+    /** The section of facets.rq that filters by a search: the index answers searches from its own text field. */
+    static final String SEARCH_SECTION = "text";
+
     /** The facet sections of facets.rq whose pattern binds ?value to a value of the claim (all but the search). */
     static Map<String, String> facetSections(ProjectLayout layout) {
         String text = facetsFile(layout);
@@ -305,7 +308,7 @@ public final class ClaimIndex implements AutoCloseable {
         }
         for (int i = 0; i < names.size(); i++) {
             String body = text.substring(starts.get(i)[1], i + 1 < names.size() ? starts.get(i + 1)[0] : text.length());
-            if (!body.contains("#VALUE")) sections.put(names.get(i), body);
+            if (!names.get(i).equals(SEARCH_SECTION)) sections.put(names.get(i), body);
         }
         return sections;
     }

@@ -14,10 +14,15 @@ public final class Banner {
     /** The banner with more labelled lines, for what the caller added to the server. */
     public static String text(ClaimServer server, DatasetSummary size, String source, Map<String, String> more) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "claimgraph serving %,d triples in %d graphs (%,d claims, %,d documents) from %s at %s%n",
-                size.triples(), size.graphs(), size.claims(), size.documents(), source, server.sparqlUrl()));
+        String graphs = size.graphs() < 0 ? "" : String.format(Locale.ROOT, " in %d graphs", size.graphs());
+        sb.append(String.format(Locale.ROOT, "claimgraph serving %,d triples%s (%,d claims, %,d documents) from %s at %s%n",
+                size.triples(), graphs, size.claims(), size.documents(), source, server.sparqlUrl()));
         line(sb, "SPARQL query", server.sparqlUrl() + "  (also " + ClaimServer.DATASET + "/query; GET or POST)");
-        line(sb, "Graph Store (read)", server.graphStoreUrl() + "?graph=<iri>  or  ?default (the union of all graphs)");
+        if (server.graphStoreEnabled()) {
+            line(sb, "Graph Store (read)", server.graphStoreUrl() + "?graph=<iri>  or  ?default (the union of all graphs)");
+        } else {
+            line(sb, "Graph Store", "none (the store behind the endpoint keeps one default graph, not the named graphs)");
+        }
         line(sb, "SPARQL editor", server.editorUrl());
         if (server.updatesEnabled()) {
             line(sb, "Updates (login)", server.url() + "kg/update  and  " + server.url() + "kg/data?graph=<iri>  (checked against the SHACL shapes)");

@@ -25,6 +25,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -82,12 +83,14 @@ public final class ClaimServer {
 
     private final FusekiServer fuseki;
     private final boolean updates;
+    private final boolean graphStore;
     private final Duration queryTimeout;
     private int port;
 
-    private ClaimServer(FusekiServer fuseki, boolean updates, Duration queryTimeout) {
+    private ClaimServer(FusekiServer fuseki, boolean updates, boolean graphStore, Duration queryTimeout) {
         this.fuseki = fuseki;
         this.updates = updates;
+        this.graphStore = graphStore;
         this.queryTimeout = queryTimeout;
     }
 
@@ -142,6 +145,11 @@ public final class ClaimServer {
         return url() + EditorUi.PATH.substring(1);
     }
 
+    /** Whether {@code /kg/get} exists: not for a server over a SPARQL endpoint. */
+    public boolean graphStoreEnabled() {
+        return graphStore;
+    }
+
     /** Whether {@code /kg/update} and {@code /kg/data} exist. */
     public boolean updatesEnabled() {
         return updates;
@@ -154,6 +162,7 @@ public final class ClaimServer {
     /** Collects the settings; {@link #build} checks them and wires up Fuseki. */
     public static final class Builder {
         private DatasetGraph dataset;
+        private GraphSource endpoint;
         private DatasetGraph served;
         private final Context servedContext = new Context();
         private int maxRunningQueries = defaultMaxRunningQueries();
@@ -179,6 +188,21 @@ public final class ClaimServer {
          */
         public Builder dataset(DatasetGraph dsg) {
             this.dataset = Objects.requireNonNull(dsg, "dataset");
+            this.endpoint = null;
+            this.served = null;
+            return this;
+        }
+
+        /**
+         * Serves the graph of a SPARQL endpoint ({@link GraphSource#endpoint}) instead of a dataset in this process:
+         * every query at {@code /kg/sparql} is checked and rewritten as usual, then sent whole to the endpoint
+         * ({@link EndpointEngine}). The server keeps nothing of the graph, so several can serve one store. Read-only,
+         * and without Graph Store reads ({@code /kg/get}): the store holds the graph as one default graph, not the
+         * dataset's named graphs.
+         */
+        public Builder endpoint(GraphSource source) {
+            this.endpoint = Objects.requireNonNull(source, "endpoint");
+            this.dataset = DatasetGraphFactory.empty();
             this.served = null;
             return this;
         }
@@ -201,7 +225,8 @@ public final class ClaimServer {
                 // files, so that a few concurrent sorted queries over a million claims cannot exhaust the heap.
                 servedContext.set(ARQ.spillToDiskThreshold, SORT_ROWS_IN_MEMORY);
                 GuardedFunctions.install(servedContext);
-                GuardedEngine.install(servedContext);
+                if (endpoint != null) EndpointEngine.install(servedContext, endpoint, queryTimeout);
+                else GuardedEngine.install(servedContext);
                 served = new DeadlineDataset(GraphSource.unionView(dataset), servedContext);
             }
             return served;
@@ -241,6 +266,11 @@ public final class ClaimServer {
          * Enables {@code /kg/update} and {@code /kg/data} for the users in {@code file} (Jetty's
          * HashLoginService format: {@code user: password} per line), with HTTP Basic authentication.
          */
+        /** Whether writes will be accepted (update users are given), so that pages that write are offered. */
+        public boolean acceptsUpdates() {
+            return updateUsers != null;
+        }
+
         public Builder updateUsers(Path file) {
             this.updateUsers = file;
             return this;
@@ -310,6 +340,9 @@ public final class ClaimServer {
                 throw new InputException("refusing to serve with SPARQL script functions enabled (-D"
                         + ARQ.systemPropertyScripting + "=true)");
             }
+            if (updateUsers != null && endpoint != null) {
+                throw new InputException("a server over a SPARQL endpoint is read-only: load the store instead of giving update users");
+            }
             if (updateUsers != null) requireUsers(updateUsers);
             NoRemoteDocuments.install();
             MemoryGuard.install();
@@ -322,12 +355,12 @@ public final class ClaimServer {
                     // No modules from the class path: in particular never the admin module.
                     .fusekiModules(FusekiModules.create())
                     .enablePing(true)
-                    .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new SafeQuery(queryRewrite))
+                    .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new SafeQuery(queryRewrite, endpoint != null))
                     .registerOperation(Operation.GSP_R, null, new SafeGspRead())
                     .addDataset(DATASET, served)
                     .addEndpoint(DATASET, "sparql", Operation.Query)
-                    .addEndpoint(DATASET, "query", Operation.Query)
-                    .addEndpoint(DATASET, "get", Operation.GSP_R);
+                    .addEndpoint(DATASET, "query", Operation.Query);
+            if (endpoint == null) fuseki.addEndpoint(DATASET, "get", Operation.GSP_R);
 
             boolean updates = updateUsers != null;
             if (updates) {
@@ -353,7 +386,7 @@ public final class ClaimServer {
             ServiceDescription description = new ServiceDescription(served);
             fuseki.addFilter(DATASET + "/sparql", description).addFilter(DATASET + "/query", description);
             if (summary != null) {
-                fuseki.addServlet(DatasetDescription.PATH, new DatasetDescription(summary));
+                fuseki.addServlet(DatasetDescription.PATH, new DatasetDescription(summary, endpoint == null));
             }
 
             // What the SPARQL editor reads about the server: the endpoints, nothing more.
@@ -371,7 +404,7 @@ public final class ClaimServer {
             for (Connector connector : jetty.getConnectors()) {
                 if (connector instanceof AbstractConnector c && c.getIdleTimeout() < idle) c.setIdleTimeout(idle);
             }
-            return new ClaimServer(built, updates, queryTimeout);
+            return new ClaimServer(built, updates, endpoint == null, queryTimeout);
         }
 
         private static void requireUsers(Path file) {

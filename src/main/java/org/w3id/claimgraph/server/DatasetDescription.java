@@ -19,6 +19,7 @@ import org.apache.jena.vocabulary.VOID;
  * The VoID description of the dataset at {@value #PATH}: the fixed part from {@code server/void.ttl} (the SPARQL
  * endpoint, the dump, the URI space), read with the request's URL as base, and what was counted when the server
  * started ({@link DatasetSummary}): triples, claims, documents, vocabularies. Written as the client asks ({@link RdfAnswer}).
+ * A server over a SPARQL endpoint has no dump ({@code /kg/get}), so its description names none.
  */
 final class DatasetDescription extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -26,9 +27,12 @@ final class DatasetDescription extends HttpServlet {
     private static final String TEMPLATE = Resources.text("server/void.ttl");
 
     private final transient DatasetSummary summary;
+    private final boolean dump;
 
-    DatasetDescription(DatasetSummary summary) {
+    /** @param dump whether the server has the dump {@code /kg/get} that the template names */
+    DatasetDescription(DatasetSummary summary, boolean dump) {
         this.summary = summary;
+        this.dump = dump;
     }
 
     @Override
@@ -40,6 +44,7 @@ final class DatasetDescription extends HttpServlet {
         Graph graph = GraphFactory.createDefaultGraph();
         RDFParser.fromString(TEMPLATE, Lang.TURTLE).base(url).parse(graph);
         Node dataset = NodeFactory.createURI(url + "#dataset");
+        if (!dump) graph.remove(dataset, VOID.dataDump.asNode(), Node.ANY);
         graph.add(dataset, VOID.triples.asNode(), count(summary.triples()));
         graph.add(NodeFactory.createURI(url + "#claims"), VOID.entities.asNode(), count(summary.claims()));
         graph.add(NodeFactory.createURI(url + "#documents"), VOID.entities.asNode(), count(summary.documents()));

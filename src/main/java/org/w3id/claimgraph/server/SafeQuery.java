@@ -29,9 +29,12 @@ import org.w3id.claimgraph.project.InputException;
  */
 final class SafeQuery extends SPARQL_QueryDataset {
     private final transient UnaryOperator<Query> rewrite;
+    private final boolean overEndpoint;
 
-    SafeQuery(UnaryOperator<Query> rewrite) {
+    /** {@code overEndpoint}: the server sends queries on to a SPARQL endpoint ({@link EndpointEngine}). */
+    SafeQuery(UnaryOperator<Query> rewrite, boolean overEndpoint) {
         this.rewrite = rewrite;
+        this.overEndpoint = overEndpoint;
     }
 
     @Override
@@ -58,6 +61,13 @@ final class SafeQuery extends SPARQL_QueryDataset {
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         RequestPolicy.refusal(query).ifPresent(ServletOps::errorBadRequest);
+        // Over an endpoint a dataset of the request's own would be made of the store's graphs by the store, which
+        // adds FROM to its default graph instead of replacing it (Virtuoso 7.2): refused rather than answered otherwise.
+        if (overEndpoint && (query.hasDatasetDescription() || action.getRequestParameter("default-graph-uri") != null
+                || action.getRequestParameter("named-graph-uri") != null)) {
+            ServletOps.errorBadRequest("FROM and FROM NAMED (and default-graph-uri, named-graph-uri) are not supported by this server:"
+                    + " it reads a SPARQL endpoint whose default graph is the whole claim graph");
+        }
     }
 
     @Override

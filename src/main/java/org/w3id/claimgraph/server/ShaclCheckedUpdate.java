@@ -28,7 +28,8 @@ import org.apache.jena.web.HttpSC;
 /**
  * SPARQL Update through {@link CheckedWrites}: the request is parsed whole and checked against the
  * {@link RequestPolicy} first, then run on a copy; a result that breaks the shapes gets 400 with the SHACL
- * report, and the data stays as it was. Protocol handling (POST bodies, forms, responses) is Fuseki's.
+ * report, and the data stays as it was. The variables {@code ?writer} and {@code ?writtenAt} are the authenticated user
+ * and the server's time ({@link WriteStamp}). Protocol handling (POST bodies, forms, responses) is Fuseki's.
  */
 final class ShaclCheckedUpdate extends SPARQL_Update {
     private final CheckedWrites writes;
@@ -39,8 +40,9 @@ final class ShaclCheckedUpdate extends SPARQL_Update {
 
     @Override
     protected void execute(HttpAction action, InputStream input) {
-        UpdateRequest request = parse(action, input);
-        RequestPolicy.refusal(request).ifPresent(ServletOps::errorBadRequest);
+        UpdateRequest parsed = parse(action, input);
+        RequestPolicy.refusal(parsed).ifPresent(ServletOps::errorBadRequest);
+        UpdateRequest request = WriteStamp.stamp(parsed, action.getUser(), java.time.Instant.now());
         WriteOutcome outcome = null;
         try {
             outcome = writes.apply(view -> UpdateExec.dataset(view).update(request).context(action.getContext()).execute());

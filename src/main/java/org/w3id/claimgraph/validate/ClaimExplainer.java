@@ -59,7 +59,9 @@ public final class ClaimExplainer {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (String var : rows.getResultVars().stream().map(Var::getVarName).toList()) {
                     Node n = row.get(Var.alloc(var));
-                    if (n != null) values.put(var, n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString());
+                    // An empty string is no value: GROUP_CONCAT over none is unbound in Jena, "" in Virtuoso.
+                    if (n == null || n.isLiteral() && n.getLiteralLexicalForm().isEmpty()) continue;
+                    values.put(var, n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString());
                 }
                 out.add(values);
             });

@@ -54,8 +54,15 @@ public final class JsonReportWriter implements ReportWriter {
         counts.put("byRule", byRule);
         root.put("summary", counts);
 
+        root.put("findings", array(report.findings()));
+        counts.put("candidates", report.candidateCount());
+        root.put("candidates", array(report.candidates()));
+        return root;
+    }
+
+    private static JsonArray array(List<Finding> list) {
         JsonArray findings = new JsonArray();
-        for (Finding f : report.findings()) {
+        for (Finding f : list) {
             JsonObject o = new JsonObject();
             o.put("claim", f.claim());
             o.put("claimId", f.claimId());
@@ -74,8 +81,7 @@ public final class JsonReportWriter implements ReportWriter {
             o.put("reviewed", g.reviewed() == null ? JsonNull.instance : new JsonBoolean(g.reviewed()));
             findings.add(o);
         }
-        root.put("findings", findings);
-        return root;
+        return findings;
     }
 
     private static JsonValue text(String value) {

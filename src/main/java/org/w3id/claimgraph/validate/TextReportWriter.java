@@ -22,6 +22,10 @@ public final class TextReportWriter implements ReportWriter {
         for (Finding f : report.findings()) {
             out.println(line(f));
         }
+        if (!report.candidates().isEmpty()) {
+            out.println("# " + report.candidateCount() + " candidate(s) from ingest, not yet reviewed (listed apart; they fail no run):");
+            for (Finding f : report.candidates()) out.println(line(f));
+        }
     }
 
     public String line(Finding f) {
@@ -42,7 +46,8 @@ public final class TextReportWriter implements ReportWriter {
                 s.findings(), s.claims(), s.count(Severity.VIOLATION), s.count(Severity.WARNING), s.count(Severity.INFO),
                 report.failOn() == null ? "nothing fails the run (--fail-on none)"
                         : report.passes() ? "nothing at or above " + report.failOn().id()
-                        : "failing: findings at or above " + report.failOn().id());
+                        : "failing: findings at or above " + report.failOn().id())
+                + (report.candidates().isEmpty() ? "" : "; " + report.candidateCount() + " candidate(s) listed apart");
     }
 
     private static String oneLine(String text) {

@@ -79,7 +79,7 @@ class QueryCommandTest {
         for (NamedQuery q : library.all()) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(q.name() + " ") && l.endsWith(q.title())), q.name());
         }
-        assertTrue(lines.stream().anyMatch(l -> l.matches("mechanism-paths +\\[mineral:iri=concept:magnesium\\] \\[outcome:iri\\] +Mechanisms linking a mineral to an outcome")), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("mechanism-paths +\\[mineral:iri=concept:magnesium\\] \\[outcome:iri\\] \\[includeCandidates:boolean=false\\] +Mechanisms linking a mineral to an outcome")), r.out());
     }
 
     @Test

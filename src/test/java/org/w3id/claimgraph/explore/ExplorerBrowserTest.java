@@ -2,15 +2,11 @@ package org.w3id.claimgraph.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.graph.Node;
@@ -22,6 +18,7 @@ import org.w3id.claimgraph.project.GraphNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3id.claimgraph.support.BrowserTests;
 import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.query.QueryLibrary;
@@ -37,8 +34,6 @@ import org.w3id.claimgraph.validate.Validator;
  * Chromium or the test's node_modules are missing: {@code mvn verify} installs both first (src/test/setup/test-tools.sh).
  */
 class ExplorerBrowserTest {
-    private static final Path BROWSER_TESTS = Path.of("src/test/browser");
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static ClaimServer server;
 
     @BeforeAll
@@ -103,35 +98,9 @@ class ExplorerBrowserTest {
 
     @Test
     void explorerPassesItsBrowserTests() throws IOException, InterruptedException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail(CHROMIUM + " is missing: the browser tests need Debian's Chromium. Install it with"
-                    + " `apt-get install -y chromium` (as src/test/setup/test-tools.sh does when mvn verify runs it), or point CHROMIUM at a Chromium binary.");
-        }
-        if (!Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))) {
-            fail(BROWSER_TESTS + "/node_modules is missing: run `npm ci` in " + BROWSER_TESTS + " (as src/test/setup/test-tools.sh does).");
-        }
-        Path shots = Path.of("target/explorer-screenshots").toAbsolutePath();
-        Files.createDirectories(shots);
-        ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-reporter=spec", "explorer.test.mjs")
-                .directory(BROWSER_TESTS.toFile())
-                .redirectErrorStream(true);
-        pb.environment().put("EXPLORER_URL", server.url());
-        pb.environment().put("SCREENSHOTS", shots.toString());
-        pb.environment().put("CHROMIUM", CHROMIUM.toString());
-        Process node = pb.start();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                System.out.println("[browser] " + line);
-                output.append(line).append('\n');
-            }
-        }
-        if (!node.waitFor(5, TimeUnit.MINUTES)) {
-            node.destroyForcibly();
-            fail("the browser tests did not finish in 5 minutes");
-        }
-        assertEquals(0, node.exitValue(), "the browser tests failed:\n" + output);
-        assertTrue(output.toString().contains("pass 10"), "expected 10 passing browser tests:\n" + output);
+        String output = BrowserTests.run("explorer.test.mjs", Map.of("EXPLORER_URL", server.url()));
+        Path shots = BrowserTests.SCREENSHOTS;
+        assertTrue(output.contains("pass 10"), "expected 10 passing browser tests:\n" + output);
         assertTrue(Files.exists(shots.resolve("scenario-3-document.png")), "no screenshot of the scenario's document highlight");
     }
 }

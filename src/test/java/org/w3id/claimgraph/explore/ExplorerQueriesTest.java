@@ -38,7 +38,11 @@ class ExplorerQueriesTest {
     void theManifestListsEveryQueryFileAndNoOther() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
             assertEquals(new TreeSet<>(manifest().keySet()), new TreeSet<>(files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".rq")).map(n -> n.substring(0, n.length() - 3)).toList()));
+                    .filter(n -> n.endsWith(".rq") || n.endsWith(".ru")).map(n -> n.substring(0, n.length() - 3)).toList()));
+            for (String name : manifest().keySet()) {
+                String ext = manifest().getObj(name).hasKey("update") ? ".ru" : ".rq";
+                assertTrue(Files.isRegularFile(DIR.resolve(name + ext)), name + ext);
+            }
         }
     }
 
@@ -48,7 +52,8 @@ class ExplorerQueriesTest {
         for (String name : manifest.keySet()) {
             JsonObject entry = manifest.getObj(name);
             if (entry.hasKey("fragment")) continue;
-            String text = Files.readString(DIR.resolve(name + ".rq"));
+            boolean update = entry.hasKey("update");
+            String text = Files.readString(DIR.resolve(name + (update ? ".ru" : ".rq")));
             List<String> slots = new ArrayList<>();
             var m = SLOT.matcher(text);
             while (m.find()) slots.add(m.group(1));
@@ -59,11 +64,22 @@ class ExplorerQueriesTest {
                 for (Map.Entry<String, ?> p : entry.getObj("params").entrySet()) {
                     assertTrue(Pattern.compile("[?$]" + p.getKey() + "\\b").matcher(text.replaceAll("(?m)^\\s*#.*$", "")).find(),
                             name + ": parameter " + p.getKey() + " is a variable of the query");
-                    assertEquals("iri", entry.getObj("params").getString(p.getKey()), name + ": the explorer's parameters are IRIs");
-                    values.append("VALUES (?").append(p.getKey()).append(") { (<https://w3id.org/claimgraph/id/claim/003-001>) }\n");
+                    String type = entry.getObj("params").getString(p.getKey());
+                    if (!update) assertEquals("iri", type, name + ": the explorer's queries take IRIs");
+                    String term = switch (type) {
+                        case "iri" -> "<https://w3id.org/claimgraph/id/claim/003-001>";
+                        case "boolean" -> "true";
+                        case "string" -> "\"words\"";
+                        default -> throw new AssertionError(name + ": parameter type " + type);
+                    };
+                    values.append("VALUES (?").append(p.getKey()).append(") { (").append(term).append(") }\n");
                 }
             }
             String bound = text.replaceFirst("(?i)\\bWHERE\\s*\\{", "WHERE {\n" + values);
+            if (update) {
+                assertTrue(org.apache.jena.update.UpdateFactory.create(bound).getOperations().size() == 1, name);
+                continue;
+            }
             Query parsed = QueryFactory.create(bound);
             assertTrue(parsed.isSelectType(), name);
         }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,9 @@ class RuleReferencesTest {
         ProjectLayout layout = project.layout();
         rules = RuleSet.load(layout);
         validator = Validator.load(layout);
-        fixture = GraphSource.of(project.build().asDatasetGraph(), "fixture");
+        DatasetGraph dataset = project.build().asDatasetGraph();
+        TestProject.withOneCandidate(dataset);
+        fixture = GraphSource.of(dataset, "fixture");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.w3id.claimgraph.project.BuildFailure;
@@ -19,6 +21,7 @@ import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.project.GraphNames;
+import org.w3id.claimgraph.graph.GraphSource;
 
 /** Reading ontology/rules.ttl: what a rule must have, and what happens when it does not. */
 class RuleSetTest {
@@ -32,13 +35,13 @@ class RuleSetTest {
     @Test
     void everyProjectRuleHasItsMetadataAndAQueryThatReturnsThis() {
         RuleSet rules = RuleSet.load(ProjectLayout.locate());
-        assertEquals(10, rules.all().size());
+        assertEquals(11, rules.all().size());
         for (Rule r : rules.all()) {
             assertTrue(r.iri().getURI().endsWith("#" + r.id()), r.id());
             assertTrue(r.definition().length() > 40, r.id());
             assertEquals("https://w3id.org/claimgraph/ontology#Claim", r.targetClass().getURI());
             assertTrue(r.select().getProjectVars().contains(Rule.THIS), r.id());
-            assertTrue(r.fullScan().toString().contains("?this rdf:type/(rdfs:subClassOf)* cg:Claim"), r.id());
+            assertTrue(r.fullScan().toString().contains("(rdfs:subClassOf)+ cg:Claim"), r.id());
         }
         assertEquals(List.of(Severity.VIOLATION, Severity.WARNING, Severity.INFO),
                 rules.all().stream().map(Rule::severity).distinct().sorted((a, b) -> b.compareTo(a)).toList());
@@ -51,6 +54,33 @@ class RuleSetTest {
             assertFalse(ds.asDatasetGraph().getGraph(NodeFactory.createURI(graph))
                     .contains(NodeFactory.createURI("https://w3id.org/claimgraph/rules#disputed"), org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY), graph);
         }
+    }
+
+    @Test
+    void aRuleChecksTheInstancesOfItsTargetClassAndOfItsSubclassesOnly() {
+        Graph g = parse(PREFIXES + """
+                cgr:marked a cg:Rule ; skos:notation "marked" ; cg:rank 1 ; skos:prefLabel "marked" ; skos:definition "d" ;
+                    sh:severity sh:Warning ; sh:targetClass cg:Claim ;
+                    sh:sparql [ sh:message "m" ; sh:select "SELECT $this WHERE { $this <http://example.org/marked> true }" ] .
+                """);
+        Rule rule = RuleSet.read(g, "rules.ttl").find("marked").orElseThrow();
+        DatasetGraph data = DatasetGraphFactory.createTxnMem();
+        // In a named graph, as the build writes every statement: the default graph queried is their union.
+        data.addGraph(NodeFactory.createURI("http://example.org/graph"), parse(PREFIXES + """
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                <http://example.org/Narrower> rdfs:subClassOf <http://example.org/Special> . <http://example.org/Special> rdfs:subClassOf cg:Claim .
+                <http://example.org/claim> a cg:Claim ; <http://example.org/marked> true .
+                <http://example.org/special> a <http://example.org/Narrower> ; <http://example.org/marked> true .
+                <http://example.org/twice> a cg:Claim , <http://example.org/Other> ; <http://example.org/marked> true .
+                <http://example.org/other> a <http://example.org/Other> ; <http://example.org/marked> true .
+                <http://example.org/unmarked> a cg:Claim .
+                """));
+        List<String> flagged = GraphSource.of(data, "test").stream(rule.fullScan(), null, rows -> {
+            List<String> out = new java.util.ArrayList<>();
+            rows.forEachRemaining(row -> out.add(row.get(Rule.THIS).getURI()));
+            return out;
+        });
+        assertEquals(List.of("http://example.org/claim", "http://example.org/special", "http://example.org/twice"), flagged.stream().sorted().toList());
     }
 
     @Test

@@ -164,17 +164,18 @@ class ServeUpdateTest {
 
     @Test
     void aCuratorsOverrideIsDerivedAtOnceAndTheDerivedGraphCannotBeWritten() {
-        // 003-005 (99% of calcium in bone) rests only on the unverified ODS fact sheet: very low until overridden.
-        // (003-008, clotting, used here before issue 15, is now derived high from the MGH chapter and Altmeyer.)
-        String claim = "<https://w3id.org/claimgraph/id/claim/003-005>";
+        // 000-070 (broccoli a calcium source) rests only on the unverified ODS fact sheet: very low until overridden.
+        // (003-008, clotting, and 003-005, 99% of calcium in bone, used here before, are now derived high from the
+        // MGH chapter and Altmeyer, and from IOM 2011.)
+        String claim = "<https://w3id.org/claimgraph/id/claim/000-070>";
         String grade = "SELECT ?g { " + claim + " <https://w3id.org/claimgraph/ontology#grade> ?g }";
         assertEquals("g\r\nhttps://w3id.org/claimgraph/ontology#GradeVeryLow\r\n", Http.query(server.sparqlUrl(), grade, "text/csv").body());
         String summary = "SELECT ?rank { GRAPH <" + GraphNames.SUMMARIES + "> { " + claim
                 + " <https://w3id.org/claimgraph/ontology#gradeRank> ?rank } }";
         assertEquals("rank\r\n1\r\n", Http.query(server.sparqlUrl(), summary, "text/csv").body());
-        HttpResponse<String> override = update("INSERT DATA { GRAPH <" + GraphNames.document("003_497fb625f584bf77") + "> { " + claim
+        HttpResponse<String> override = update("INSERT DATA { GRAPH <" + GraphNames.document("000_8d91ced1eef075e5") + "> { " + claim
                 + " <https://w3id.org/claimgraph/ontology#curatorGrade> <https://w3id.org/claimgraph/ontology#GradeHigh> ; "
-                + " <https://w3id.org/claimgraph/ontology#overrideReason> \"Textbook physiology: about 99% of the body's calcium is in bone and teeth.\" } }", AUTH);
+                + " <https://w3id.org/claimgraph/ontology#overrideReason> \"A curator's grade set in this test, to see it derived at once.\" } }", AUTH);
         assertEquals(204, override.statusCode(), override.body());
         assertEquals("g\r\nhttps://w3id.org/claimgraph/ontology#GradeHigh\r\n", Http.query(server.sparqlUrl(), grade, "text/csv").body());
         // The summaries follow in the same write: the claim's summarised grade rank is no longer stale.

@@ -59,6 +59,23 @@ public final class TestProject {
         return new TestProject(dir);
     }
 
+    /**
+     * The validation fixture holds no candidate (a claim ingest proposed): one claim with no review status becomes one
+     * (cg:status cg:Candidate), so that the rule candidate flags something as well. The claim, for the test's messages.
+     */
+    public static org.apache.jena.graph.Node withOneCandidate(org.apache.jena.sparql.core.DatasetGraph dataset) {
+        var status = org.apache.jena.graph.NodeFactory.createURI(org.w3id.claimgraph.project.CG.NS + "status");
+        var claimType = org.apache.jena.graph.NodeFactory.createURI(org.w3id.claimgraph.project.CG.NS + "Claim");
+        return org.apache.jena.system.Txn.calculateWrite(dataset, () -> {
+            var claim = org.apache.jena.atlas.iterator.Iter.first(dataset.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY,
+                    org.apache.jena.vocabulary.RDF.type.asNode(), claimType),
+                    q -> !dataset.contains(org.apache.jena.graph.Node.ANY, q.getSubject(), status, org.apache.jena.graph.Node.ANY));
+            if (claim == null) throw new IllegalStateException("the validation fixture has no claim without a review status");
+            dataset.add(claim.getGraph(), claim.getSubject(), status, org.apache.jena.graph.NodeFactory.createURI(org.w3id.claimgraph.project.CG.NS + "Candidate"));
+            return claim.getSubject();
+        });
+    }
+
     /** The real ontology and queries, with the query fixture as the only seeds. */
     public static TestProject queryFixture(Path dir) {
         copyTree(REPO.resolve("ontology"), dir.resolve("ontology"));

@@ -85,7 +85,7 @@ class RuleFixtureTest {
     @Test
     void theRuleSetHasTheRulesTheIssueAsksFor() {
         assertEquals(List.of("no-evidence", "unreviewed", "vague-citation", "untraceable-citation", "grade-override", "disputed",
-                        "contradicts-source", "dose-above-upper-limit", "interested-source", "overstated"),
+                        "contradicts-source", "dose-above-upper-limit", "interested-source", "candidate", "overstated"),
                 validator.rules().all().stream().map(Rule::id).toList());
     }
 
