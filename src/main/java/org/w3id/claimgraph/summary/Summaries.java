@@ -101,7 +101,8 @@ public final class Summaries {
         GraphSource source = GraphSource.of(dsg, "built dataset");
         List<Finding> found = validator.validate(source, RuleEngine.Kind.SPARQL, validator.rules().all());
         Node graph = NodeFactory.createURI(GraphNames.FINDINGS);
-        TurtleReportWriter.graph(new Report(source.description(), RuleEngine.Kind.SPARQL, validator.rules().all(), null, found))
+        // Every finding, those on candidates too (the claim page shows them, and the summaries read them).
+        TurtleReportWriter.graph(new Report(source.description(), RuleEngine.Kind.SPARQL, validator.rules().all(), null, found, List.of()))
                 .find().forEachRemaining(t -> out.quad(Quad.create(graph, t)));
     }
 
