@@ -24,6 +24,7 @@ import org.w3id.claimgraph.server.Banner;
 import org.w3id.claimgraph.server.ClaimServer;
 import org.w3id.claimgraph.server.Recomputation;
 import org.w3id.claimgraph.summary.Summaries;
+import org.w3id.claimgraph.search.TextIndexes;
 import org.w3id.claimgraph.server.DatasetSummary;
 import org.w3id.claimgraph.store.TdbStore;
 
@@ -69,7 +70,9 @@ final class ServeCommand implements Callable<Integer> {
             GraphSource graph = GraphSource.endpoint(endpoint);
             DatasetSummary summary = DatasetSummary.of(graph, layout.queriesDir().resolve("server"), library);
             ClaimServer.Builder builder = configure(ClaimServer.builder().endpoint(graph), layout, summary);
-            ClaimServer server = withFeatures(builder, layout, library, graph, graph);
+            // The store behind the endpoint keeps one default graph, without the build's named graphs: the findings
+            // are the engine's, run over the endpoint, never a stored report's.
+            ClaimServer server = withFeatures(builder, layout, library, graph, ClaimFindings.fromValidator(Validator.load(layout), graph));
             return serve(server, summary, "SPARQL endpoint " + endpoint, () -> {});
         }
         Path tdb = graphSource.localDatabase("serve");
@@ -87,11 +90,12 @@ final class ServeCommand implements Callable<Integer> {
         try {
             summary = DatasetSummary.of(dataset, library);
             ClaimServer.Builder builder = configure(ClaimServer.builder().dataset(dataset), layout, summary)
-                    .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> Summaries.recompute(dsg, layout)));
+                    .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> Summaries.recompute(dsg, layout),
+                            committed -> TextIndexes.rebuild(dataset, layout)));
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
             GraphSource graph = GraphSource.of(builder.servedDataset(), source);
-            server = withFeatures(builder, layout, library, graph,
-                    GraphSource.of(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR)), source));
+            server = withFeatures(builder, layout, library, graph, ClaimFindings.of(Validator.load(layout), graph,
+                    GraphSource.of(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR)), source), layout));
         } catch (RuntimeException e) {
             if (tdb != null) TdbStore.close(dataset);
             throw e;
@@ -106,11 +110,10 @@ final class ServeCommand implements Callable<Integer> {
                 .queryRewrite(QueryLibrary.resolver(layout));
     }
 
-    /** The named-query API, the explorer and its findings (computed once, in the background, from {@code findingsSource}). */
+    /** The named-query API and the explorer with its findings. */
     private ClaimServer withFeatures(ClaimServer.Builder builder, ProjectLayout layout, QueryLibrary library, GraphSource graph,
-                                     GraphSource findingsSource) {
+                                     ClaimFindings findings) {
         builder.addServlet("/api/*", new QueryApiServlet(library, graph, timeout)).corsPath("/api/*");
-        ClaimFindings findings = ClaimFindings.of(Validator.load(layout), graph, findingsSource, layout);
         ClaimServer server = Explorer.install(builder, layout, graph, findings).build();
         start(server);
         return server;

@@ -220,7 +220,8 @@ public final class ClaimIndex implements AutoCloseable {
             Document doc = docs.get(row.get("claim").getURI());
             if (doc != null) doc.add(new SortedSetDocValuesFacetField(name, text(row.get("value"))));
         }));
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+        // CREATE: an index built again replaces the one in the directory in one commit.
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
             for (Document doc : docs.values()) writer.addDocument(config.build(doc));
             writer.commit();
         } catch (IOException e) {
@@ -242,6 +243,17 @@ public final class ClaimIndex implements AutoCloseable {
     static void buildInto(DatasetGraph dsg, ProjectLayout layout, Path dir) throws IOException {
         build(dsg, layout, FSDirectory.open(dir)).close();
         Files.writeString(dir.resolve("facets.txt"), String.join("\n", facetSections(layout).keySet()) + "\n");
+    }
+
+    /**
+     * Builds the index of {@code dsg} again into {@code dir}, where its index is (a TDB2 database directory's), and
+     * attaches the new one in place of the one attached.
+     */
+    static void rebuildAt(DatasetGraph dsg, ProjectLayout layout, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ClaimIndex index = build(dsg, layout, FSDirectory.open(dir));
+        Files.writeString(dir.resolve("facets.txt"), String.join("\n", index.facetNames()) + "\n");
+        attach(dsg, index);
     }
 
     /** Opens the index at {@code dir}, if there is one, and attaches it to {@code dsg}. */

@@ -18,6 +18,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -71,6 +72,39 @@ public final class TextIndexes {
         } catch (IOException e) {
             throw new InputException(indexDir + ": cannot write the text index: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Builds both indexes of {@code dsg} again from its data as it is now (after a write that changed it), and puts
+     * them in place of those attached to it: in memory, new ones; in a TDB2 database, the claim index written
+     * again into its directory and the full-text index emptied and filled again, each made visible by one Lucene
+     * commit, so a search sees the old index or the new one, never a part.
+     */
+    public static void rebuild(DatasetGraph dsg, ProjectLayout layout) {
+        Txn.executeRead(dsg, () -> {
+            EntityDefinition map = entityMap(layout);
+            Path dir = databaseDirectory(dsg);
+            if (dir == null) {
+                TextIndex index = index(new ByteBuffersDirectory(), map);
+                fill(index, dsg, map);
+                attach(dsg, index);
+                ClaimIndex.buildInMemory(dsg, layout);
+                return;
+            }
+            try {
+                ClaimIndex.rebuildAt(dsg, layout, dir.resolve(ClaimIndex.DIRECTORY));
+            } catch (IOException e) {
+                throw new InputException(dir.resolve(ClaimIndex.DIRECTORY) + ": cannot write the claim index: " + e.getMessage(), e);
+            }
+            if (dsg.getContext().get(TextQuery.textIndex) instanceof TextIndexLucene text) {
+                try {
+                    text.getIndexWriter().deleteAll();
+                } catch (IOException e) {
+                    throw new InputException(dir.resolve(DIRECTORY) + ": cannot write the text index: " + e.getMessage(), e);
+                }
+                fill(text, dsg, text.getDocDef());
+            }
+        });
     }
 
     /**

@@ -119,6 +119,8 @@ final class CheckedWrites {
             checked.removed().forEach(base::delete);
             checked.added().forEach(base::add);
         });
+        // Still inside this synchronized method, so that the next write sees what follows this one.
+        if (recomputation != null) recomputation.afterCommit().accept(base);
         return WriteOutcome.applied(checked.added().size(), checked.removed().size());
     }
 

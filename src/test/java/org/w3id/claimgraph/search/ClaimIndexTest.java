@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
@@ -139,6 +140,45 @@ class ClaimIndexTest {
         } finally {
             TdbStore.close(tdb);
         }
+    }
+
+    @Test
+    void afterAWriteTheIndexesAreBuiltAgainInTheDatabaseAndKeptThere(@TempDir Path dir) {
+        Path db = dir.resolve("db");
+        DatabaseLoad.of(layout).into(db);
+        DatasetGraph tdb = TdbStore.open(db);
+        Node gone = NodeFactory.createURI("https://w3id.org/claimgraph/id/claim/002-001");
+        long before;
+        try {
+            before = index(tdb).page(Map.of(), null, ClaimIndex.Order.ID, 0, 1).total();
+            assertTrue(textHits(tdb, gone) > 0, "the full-text index finds the claim's quote by its words");
+            // A write that takes one claim out (every statement about it, in every graph), then what follows it.
+            Txn.executeWrite(tdb, () -> tdb.stream().filter(q -> q.getSubject().equals(gone)).toList().forEach(tdb::delete));
+            TextIndexes.rebuild(tdb, layout);
+            assertEquals(before - 1, index(tdb).page(Map.of(), null, ClaimIndex.Order.ID, 0, 1).total());
+            assertSameAnswers(tdb);
+            // The full-text index was emptied and filled again: another claim's quote is still found by its words.
+            assertTrue(textHits(tdb, NodeFactory.createURI("https://w3id.org/claimgraph/id/claim/002-002")) > 0,
+                    "the full-text index built again finds another claim's quote by its words");
+        } finally {
+            TdbStore.close(tdb);
+        }
+        DatasetGraph reopened = TdbStore.open(db);
+        try {
+            assertEquals(before - 1, index(reopened).page(Map.of(), null, ClaimIndex.Order.ID, 0, 1).total());
+            assertSameAnswers(reopened);
+        } finally {
+            TdbStore.close(reopened);
+        }
+    }
+
+    /** How many of the claim's quote selectors the full-text index finds by words of its first quote (text:query, SPARQL). */
+    private static int textHits(DatasetGraph dsg, Node claim) {
+        String exact = column(dsg, "SELECT ?t WHERE { <" + claim.getURI() + "> cg:quote/oa:hasSelector/oa:exact ?t } LIMIT 1", "t").get(0);
+        String words = String.join(" AND ", java.util.Arrays.stream(exact.toLowerCase().split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() > 3).limit(4).toList());
+        return column(dsg, "PREFIX text: <http://jena.apache.org/text#> SELECT DISTINCT ?s WHERE { ?s text:query (oa:exact \"" + words
+                + "\") . <" + claim.getURI() + "> cg:quote/oa:hasSelector ?s }", "s").size();
     }
 
     private static void assertSameAnswers(DatasetGraph dsg) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -32,6 +33,8 @@ import org.w3id.claimgraph.project.CG;
 import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.summary.Summaries;
+import org.w3id.claimgraph.search.ClaimIndex;
+import org.w3id.claimgraph.search.TextIndexes;
 
 /** Writes on a server started with update users: authentication, the SHACL check, and what is refused. */
 class ServeUpdateTest {
@@ -54,7 +57,8 @@ class ServeUpdateTest {
         dataset = Seed.copy();
         ProjectLayout layout = ProjectLayout.locate();
         server = ClaimServer.builder().dataset(dataset).port(0).updateUsers(users)
-                .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> Summaries.recompute(dsg, layout))).build().start();
+                .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> Summaries.recompute(dsg, layout),
+                        committed -> TextIndexes.rebuild(dataset, layout))).build().start();
     }
 
     @AfterAll
@@ -180,6 +184,12 @@ class ServeUpdateTest {
         assertEquals("g\r\nhttps://w3id.org/claimgraph/ontology#GradeHigh\r\n", Http.query(server.sparqlUrl(), grade, "text/csv").body());
         // The summaries follow in the same write: the claim's summarised grade rank is no longer stale.
         assertEquals("rank\r\n4\r\n", Http.query(server.sparqlUrl(), summary, "text/csv").body());
+        // And the claim list's index, built again once the write is committed, files it under its new grade.
+        String high = "https://w3id.org/claimgraph/ontology#GradeHigh";
+        String claimIri = claim.substring(1, claim.length() - 1);
+        assertTrue(ClaimIndex.of(dataset).page(Map.of("grade", high), null, ClaimIndex.Order.ID, 0, 10_000).claims().contains(claimIri));
+        assertFalse(ClaimIndex.of(dataset).page(Map.of("grade", "https://w3id.org/claimgraph/ontology#GradeVeryLow"), null,
+                ClaimIndex.Order.ID, 0, 10_000).claims().contains(claimIri));
 
         long before = quads();
         HttpResponse<String> summaries = update("INSERT DATA { GRAPH <" + GraphNames.SUMMARIES + "> { " + claim
