@@ -95,7 +95,8 @@ final class ServeCommand implements Callable<Integer> {
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
             GraphSource graph = GraphSource.of(builder.servedDataset(), source);
             server = withFeatures(builder, layout, library, graph, ClaimFindings.of(Validator.load(layout), graph,
-                    GraphSource.of(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR)), source), layout));
+                    GraphSource.of(withTimeout(dataset, timeout.multipliedBy(FINDINGS_TIME_FACTOR)), source),
+                    GraphSource.of(dataset, source), layout));
         } catch (RuntimeException e) {
             if (tdb != null) TdbStore.close(dataset);
             throw e;

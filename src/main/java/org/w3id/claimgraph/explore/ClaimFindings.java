@@ -70,10 +70,13 @@ public interface ClaimFindings {
         };
     }
 
-    /** The stored findings when the graph has them ({@link #fromStoredReport}), else the engine's ({@link #fromValidator}). */
-    static ClaimFindings of(Validator validator, GraphSource served, GraphSource forEngine, ProjectLayout layout) {
-        // Asked of the engine's source, whose time limit is the longer one: the server's timeout stays out of start-up.
-        return validator.hasStoredFindings(forEngine, layout) ? fromStoredReport(validator, served, layout) : fromValidator(validator, forEngine);
+    /**
+     * The stored findings when the graph has them ({@link #fromStoredReport}, read from {@code served}), else the
+     * engine's ({@link #fromValidator}, run on {@code forEngine}). Whether they are stored is asked of
+     * {@code startUp}, a source with no time limit: the server's timeout stays out of start-up.
+     */
+    static ClaimFindings of(Validator validator, GraphSource served, GraphSource forEngine, GraphSource startUp, ProjectLayout layout) {
+        return validator.hasStoredFindings(startUp, layout) ? fromStoredReport(validator, served, layout) : fromValidator(validator, forEngine);
     }
 
     private static Finding shown(Finding f) {
