@@ -53,10 +53,7 @@ public final class TextIndexes {
         EntityDefinition map = entityMap(layout);
         Path dir = databaseDirectory(dsg);
         if (dir == null) {
-            TextIndex index = index(new ByteBuffersDirectory(), map);
-            fill(index, dsg, map);
-            attach(dsg, index);
-            ClaimIndex.buildInMemory(dsg, layout);
+            buildInMemory(dsg, layout, map);
             return;
         }
         Path indexDir = dir.resolve(DIRECTORY);
@@ -74,6 +71,14 @@ public final class TextIndexes {
         }
     }
 
+    /** Builds both indexes of a dataset in memory and attaches them to it, in place of any attached before. */
+    private static void buildInMemory(DatasetGraph dsg, ProjectLayout layout, EntityDefinition map) {
+        TextIndex index = index(new ByteBuffersDirectory(), map);
+        fill(index, dsg, map);
+        attach(dsg, index);
+        ClaimIndex.buildInMemory(dsg, layout);
+    }
+
     /**
      * Builds both indexes of {@code dsg} again from its data as it is now (after a write that changed it), and puts
      * them in place of those attached to it: in memory, new ones; in a TDB2 database, the claim index written
@@ -85,10 +90,7 @@ public final class TextIndexes {
             EntityDefinition map = entityMap(layout);
             Path dir = databaseDirectory(dsg);
             if (dir == null) {
-                TextIndex index = index(new ByteBuffersDirectory(), map);
-                fill(index, dsg, map);
-                attach(dsg, index);
-                ClaimIndex.buildInMemory(dsg, layout);
+                buildInMemory(dsg, layout, map);
                 return;
             }
             try {
