@@ -7,7 +7,8 @@ import { FACETS, facetPatterns, facetProperty, filters, fill, flagPattern, searc
 const PAGE_SIZE = 50;
 const LABEL_BATCH = 400;
 const SORTS = {
-  relevance: { label: 'Relevance', order: 'DESC(?score_text) ?claim', search: true },
+  // Ranked by the claim index; a server without one (an external endpoint) lists a search in claim order.
+  relevance: { label: 'Relevance', order: '?claim', search: true },
   id: { label: 'Claim id', order: '?claim' },
   'grade-desc': { label: 'Grade, best first', order: 'DESC(?rank) ?claim' },
   'grade-asc': { label: 'Grade, weakest first', order: '?rank ?claim' },

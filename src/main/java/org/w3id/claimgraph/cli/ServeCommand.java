@@ -90,6 +90,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             summary = DatasetSummary.of(dataset, library);
             ClaimServer.Builder builder = configure(ClaimServer.builder().dataset(dataset), layout, summary)
+                    // The indexes are attached to the dataset itself (its context), not to the server's view of it.
                     .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> Summaries.recompute(dsg, layout),
                             committed -> TextIndexes.rebuild(dataset, layout)));
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.

@@ -241,8 +241,7 @@ public final class ClaimIndex implements AutoCloseable {
 
     /** Builds the index of {@code dsg} into {@code dir} (inside a TDB2 database directory) and closes it. */
     static void buildInto(DatasetGraph dsg, ProjectLayout layout, Path dir) throws IOException {
-        build(dsg, layout, FSDirectory.open(dir)).close();
-        Files.writeString(dir.resolve("facets.txt"), String.join("\n", facetSections(layout).keySet()) + "\n");
+        buildAt(dsg, layout, dir).close();
     }
 
     /**
@@ -250,10 +249,15 @@ public final class ClaimIndex implements AutoCloseable {
      * attaches the new one in place of the one attached.
      */
     static void rebuildAt(DatasetGraph dsg, ProjectLayout layout, Path dir) throws IOException {
+        attach(dsg, buildAt(dsg, layout, dir));
+    }
+
+    /** Builds the index of {@code dsg} into {@code dir}, with the facets' names beside it ({@link #open} reads them). */
+    private static ClaimIndex buildAt(DatasetGraph dsg, ProjectLayout layout, Path dir) throws IOException {
         Files.createDirectories(dir);
         ClaimIndex index = build(dsg, layout, FSDirectory.open(dir));
         Files.writeString(dir.resolve("facets.txt"), String.join("\n", index.facetNames()) + "\n");
-        attach(dsg, index);
+        return index;
     }
 
     /** Opens the index at {@code dir}, if there is one, and attaches it to {@code dsg}. */
