@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.system.Txn;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.w3id.claimgraph.build.BuildPhase;
 import org.w3id.claimgraph.build.GraphBuild;
@@ -74,7 +73,7 @@ public final class DatabaseLoad {
                     built.quads(), built.claims(), built.documents(), loader.name().toLowerCase(java.util.Locale.ROOT)));
             MonitorOutput output = (fmt, args) -> progress.accept("load: " + String.format(fmt, args));
             long quads = replacement.write(built.file(), built.prefixes(), built.quads(), loader, output,
-                    phases.isEmpty() ? null : tdb -> Txn.executeWrite(tdb, () -> BuildPhase.runAll(phases, tdb, layout, progress)));
+                    phases.isEmpty() ? null : tdb -> BuildPhase.runEach(phases, tdb, layout, progress));
             return new Result(quads, built.claims(), built.documents());
         }
     }
