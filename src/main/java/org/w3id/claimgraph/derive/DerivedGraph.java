@@ -2,6 +2,7 @@ package org.w3id.claimgraph.derive;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -22,8 +23,8 @@ import org.w3id.claimgraph.project.GraphNames;
 
 /**
  * What the derivation works on: an in-memory copy of the quads of a dataset that it reads ({@link Inputs}),
- * each in its named graph, without what an earlier derivation wrote, read through {@link GraphSource} (the
- * union of its named graphs) like the dataset itself. Queries and writes go to the copy, so later phases see
+ * each in its named graph, without what an earlier derivation wrote or what was computed from that (the findings and
+ * summaries), read through {@link GraphSource} (the union of its named graphs) like the dataset itself. Queries and writes go to the copy, so later phases see
  * earlier ones and no query runs against the database's indexes or inside a long write transaction;
  * {@link #publish} then replaces {@link GraphNames#DERIVED} of the dataset with what was derived, in one write
  * (which joins a caller's write transaction, as in a build phase).
@@ -34,6 +35,13 @@ final class DerivedGraph {
     /** The graph of the copy that holds every quad read but those of the shapes graph, each triple once. */
     private static final Node READ = NodeFactory.createURI("urn:x-claimgraph:derivation-input");
     private static final Node SHAPES = NodeFactory.createURI(GraphNames.SHAPES);
+    /**
+     * The graphs computed from what the derivation writes (and the derived graph itself): never read, so that deriving
+     * again on a built dataset, as a checked write does, gives what the first derivation gave. The findings repeat an
+     * overridden claim's cg:curatorGrade, for one.
+     */
+    private static final Set<Node> COMPUTED = Set.of(NAME, NodeFactory.createURI(GraphNames.FINDINGS),
+            NodeFactory.createURI(GraphNames.SUMMARIES));
 
     private final DatasetGraph copy = DatasetGraphFactory.createGeneral();
     private final GraphSource source = GraphSource.of(copy, "the dataset being derived");
@@ -51,7 +59,7 @@ final class DerivedGraph {
         copy.addGraph(SHAPES, shapes);
         copy.addGraph(NAME, GraphMemFactory.createDefaultGraph());
         Txn.executeRead(dataset, () -> dataset.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (q.getGraph().equals(NAME) || !reads.test(q)) return;
+            if (COMPUTED.contains(q.getGraph()) || !reads.test(q)) return;
             (q.getGraph().equals(SHAPES) ? shapes : read).add(q.asTriple());
         }));
     }
