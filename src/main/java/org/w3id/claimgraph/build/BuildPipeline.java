@@ -80,7 +80,10 @@ final class BuildPipeline {
         failOnProblems();
         Graph shapesGraph = shared.getGraph(NodeFactory.createURI(GraphNames.SHAPES));
         Shapes shapes = Shapes.parse(shapesGraph);
-        Graph sharedData = GraphSource.dataGraph(shared);
+        // One plain graph, not a union view over the shared graphs: every document's check looks up the class
+        // hierarchy in it for each node and shape, and a union view answers each lookup graph by graph.
+        Graph sharedData = GraphFactory.createDefaultGraph();
+        GraphSource.dataGraph(shared).find().forEachRemaining(sharedData::add);
         problems.addAll(StructureCheck.check(shapesGraph, sharedData, sharedOrigins, prefixes, layout));
         failOnProblems();
         shared.find().forEachRemaining(sink::quad);
