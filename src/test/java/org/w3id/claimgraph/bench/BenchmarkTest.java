@@ -106,5 +106,26 @@ class BenchmarkTest {
                 && e.getMessage().contains("--no-pages"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("work")), "nothing was generated");
         assertFalse(Files.exists(dir.resolve("BENCHMARKS.md")), "nothing was written");
+
+        InputException notABuild = assertThrows(InputException.class, () -> new Benchmark(ProjectLayout.locate(),
+                withPages(settings, new Benchmark.PageSettings(1, 8, Duration.ofSeconds(60), List.of(), "org.w3id.claimgraph.cli.Main", dir.resolve("old.jar"))),
+                line -> {}).run());
+        assertTrue(notABuild.getMessage().startsWith("--baseline-jar " + dir.resolve("old.jar") + ": not the runnable jar of another claimgraph checkout's build"),
+                notABuild.getMessage());
+        assertFalse(Files.exists(dir.resolve("work")), "nothing was generated");
+    }
+
+    /** With --no-pages the report says the pages were not measured, rather than leaving their section out. */
+    @Test
+    void withoutPagesTheReportSaysTheyWereNotMeasured() {
+        Benchmark.Settings settings = new Benchmark.Settings(List.of(1000L), 3, dir.resolve("work"), dir.resolve("BENCHMARKS.md"), 1, Duration.ofMillis(1),
+                TdbStore.Loader.BASIC, null, null, "./claimgraph bench --claims 1000 --no-pages", false, Duration.ofSeconds(60), Duration.ofSeconds(60), null);
+        String md = BenchReport.render(settings, Machine.current(), List.of());
+        assertTrue(md.contains("\n## Explorer pages in a browser\n\nNot measured: the run was made with `--no-pages`.\n"), md);
+    }
+
+    private static Benchmark.Settings withPages(Benchmark.Settings s, Benchmark.PageSettings pages) {
+        return new Benchmark.Settings(s.sizes(), s.seed(), s.work(), s.out(), s.samples(), s.budget(), s.loader(), s.rulesFile(), s.discussion(),
+                s.command(), s.keep(), s.queryTimeout(), s.ruleTimeout(), pages);
     }
 }
