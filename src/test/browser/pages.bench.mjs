@@ -4,7 +4,8 @@
 // browser tab; all clients go through the pages round after round, until each page has SAMPLES timings per
 // client. A page that shows an error or passes TIMEOUT_MS counts as failed. Writes one JSON object to stdout:
 //   { "clients": N, "pages": { NAME: { "path": ..., "ms": [...], "failed": n, "errors": [...] } } }
-// Usage: EXPLORER_URL=http://localhost:3030/ PAGES='{"home":"/","matrix":"/matrix"}' CLIENTS=8 SAMPLES=5 node pages.bench.mjs
+// `./claimgraph bench` runs it at each size for every explorer page (bench/PageTimer.java), and reads the JSON.
+// By hand: EXPLORER_URL=http://localhost:3030/ PAGES='{"home":"/","matrix":"/matrix"}' CLIENTS=8 SAMPLES=5 node pages.bench.mjs
 import { launch } from './browser.mjs';
 
 const BASE = (process.env.EXPLORER_URL || 'http://localhost:3030/').replace(/\/$/, '');

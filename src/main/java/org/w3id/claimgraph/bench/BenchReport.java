@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.w3id.claimgraph.bench.Benchmark.PageSettings;
 import org.w3id.claimgraph.bench.Benchmark.QueryResult;
 import org.w3id.claimgraph.bench.Benchmark.RuleTiming;
 import org.w3id.claimgraph.bench.Benchmark.Settings;
@@ -95,6 +98,8 @@ final class BenchReport {
             }
         }
 
+        pages(md, settings, results);
+
         md.append("\n## Validation rules\n\n");
         md.append("Each rule of ontology/rules.ttl run once over all claims (its SHACL-SPARQL query with `$this` unbound), results ")
                 .append("counted as they stream.\n\n");
@@ -124,6 +129,64 @@ final class BenchReport {
             }
         }
         return md.toString();
+    }
+
+    /** The explorer pages as a person waits for them, per size: p50 / p99 at one and at eight clients, failed loads. */
+    private static void pages(StringBuilder md, Settings settings, List<SizeResult> results) {
+        md.append("\n## Explorer pages in a browser\n\n");
+        PageSettings pages = settings.pages();
+        if (pages == null) {
+            md.append("Not measured: the run was made with `--no-pages`.\n");
+            return;
+        }
+        md.append("What a person waits for: the time from opening a page of the explorer until its data has arrived and is drawn ")
+                .append("(the explorer marks its main element `aria-busy=\"false\"` and the body `data-ready`), in headless Chromium ")
+                .append("driven by playwright-core (`src/test/browser/pages.bench.mjs`), against `serve --tdb` of the size's database ")
+                .append("started as a process of its own with serve's defaults (JVM options: `").append(String.join(" ", pages.serverJvm()))
+                .append("`). Each client is a browser tab that opens every page in turn, round after round, after one unmeasured visit ")
+                .append("that fills the browser's cache: ").append(rounds(pages.samples())).append(" at one client, ")
+                .append(rounds(PageBench.concurrentRounds(pages))).append(" in each of ").append(pages.clients())
+                .append(" tabs at once. The browser runs on the same machine as the server, so with several tabs their drawing competes ")
+                .append("with the server for its processors. p50 / p99 in milliseconds over the loads that succeeded; a load that shows an error or ")
+                .append("takes longer than ").append(pages.pageTimeout().toSeconds()).append(" s counts as failed. The values in the ")
+                .append("addresses are chosen from each database by `queries/bench/explorer-pages.rq`");
+        boolean baseline = pages.baselineJar() != null;
+        if (baseline) {
+            md.append("; the baseline columns are the same pages served by `").append(pages.baselineJar())
+                    .append("` with its own checkout as home, on the same database, right after");
+        }
+        md.append(".\n");
+        for (SizeResult r : results) {
+            md.append(String.format(Locale.ROOT, "%n### %,d claims%n%n", r.claims()));
+            int n = pages.clients();
+            md.append(String.format(Locale.ROOT, "| page | address | 1 client | %d clients | loads (1 / %d) | failed (1 / %d) |", n, n, n))
+                    .append(baseline ? String.format(Locale.ROOT, " baseline 1 client | baseline %d clients | baseline failed (1 / %d) |", n, n) : "")
+                    .append('\n');
+            md.append("|---|---|---:|---:|---:|---:|").append(baseline ? "---:|---:|---:|" : "").append('\n');
+            List<String> failures = new ArrayList<>();
+            for (PageBench.Row row : r.pages().rows()) {
+                md.append(String.format(Locale.ROOT, "| %s | `%s` | %s | %s | %d / %d | %d / %d |", row.page().name(), row.page().path(),
+                        pair(row.oneClient()), pair(row.concurrent()), row.oneClient().samples(), row.concurrent().samples(),
+                        row.oneClient().errors(), row.concurrent().errors()));
+                if (baseline) {
+                    md.append(row.baselineOne() == null ? " – | – | – |" : String.format(Locale.ROOT, " %s | %s | %d / %d |",
+                            pair(row.baselineOne()), pair(row.baselineConcurrent()), row.baselineOne().errors(), row.baselineConcurrent().errors()));
+                }
+                md.append('\n');
+                for (Percentiles p : Arrays.asList(row.oneClient(), row.concurrent(), row.baselineOne(), row.baselineConcurrent())) {
+                    if (p != null && p.failure() != null) failures.add(row.page().name() + ": " + p.failure());
+                }
+            }
+            if (r.pages().baselineFailure() != null) failures.add("the baseline: " + r.pages().baselineFailure());
+            if (!failures.isEmpty()) {
+                md.append("\nFailed:\n\n");
+                failures.stream().distinct().forEach(f -> md.append("- ").append(f.replace("\n", " ")).append('\n'));
+            }
+        }
+    }
+
+    private static String rounds(int n) {
+        return n == 1 ? "one round" : n + " rounds";
     }
 
     private static String pair(Percentiles p) {

@@ -31,13 +31,16 @@ import org.w3id.claimgraph.store.TdbStore;
 import org.w3id.claimgraph.rules.Rule;
 import org.w3id.claimgraph.rules.RuleSet;
 import org.w3id.claimgraph.project.GraphNames;
+import org.w3id.claimgraph.project.InputException;
 
 /**
  * Measures claimgraph at growing corpus sizes against the physical limits: for each size it generates a
  * corpus, builds it, parses the N-Quads with RIOT into a discarding sink (the loading ceiling), bulk-loads
  * them into TDB2, runs every validation rule as one query over all claims beside one scan over every claim
  * triple (the validation floor), starts the server, and times each named query in-process (the serving
- * floor) and over HTTP at one and at eight clients. The report is rewritten after each size.
+ * floor) and over HTTP at one and at eight clients; then it serves the database with {@code serve --tdb} and times
+ * every explorer page in a real browser at one and at eight clients ({@link PageBench}). The report is rewritten after
+ * each size.
  */
 public final class Benchmark {
     /** Values for the named queries' required parameters; the others keep their defaults. */
@@ -46,7 +49,15 @@ public final class Benchmark {
 
     public record Settings(List<Long> sizes, long seed, Path work, Path out, int samples, Duration budget,
                            TdbStore.Loader loader, Path rulesFile, Path discussion, String command, boolean keep,
-                           Duration queryTimeout, Duration ruleTimeout) {}
+                           Duration queryTimeout, Duration ruleTimeout, PageSettings pages) {}
+
+    /**
+     * How the explorer's pages are timed ({@link PageBench}): loads per page at each client count, how many clients at
+     * once after the single one (the command's are {@link PageBench#CLIENTS}), how long a page may take before it counts
+     * as failed, the page server's JVM options and main class (the CLI's), and the runnable jar of another build to time
+     * beside this one (null: none). Null settings: the pages are not timed.
+     */
+    public record PageSettings(int samples, int clients, Duration pageTimeout, List<String> serverJvm, String serverMain, Path baselineJar) {}
 
     /**
      * One named query's figures; {@code rows} is -1 when its first run over HTTP failed: {@code failure} says how,
@@ -78,7 +89,8 @@ public final class Benchmark {
     public record SizeResult(long claims, long documents, long quads, double generateSeconds, double buildSeconds,
                              double riotSeconds, double loadSeconds, List<RuleTiming> rules, double scanSeconds,
                              long claimTriples, double serverStartMillis, List<QueryResult> queries,
-                             long heapPeakMiB, long processPeakMiB, double loadAverageBefore, double loadAverageAfter) {
+                             long heapPeakMiB, long processPeakMiB, double loadAverageBefore, double loadAverageAfter,
+                             PageBench.Result pages) {
         double validationSeconds() {
             return rules.stream().mapToDouble(RuleTiming::seconds).sum();
         }
@@ -96,6 +108,11 @@ public final class Benchmark {
 
     public List<SizeResult> run() throws Exception {
         Machine machine = Machine.current();
+        if (settings.pages() != null) {
+            // Before hours of loading, not after: the pages are what a person waits for, so a run without them is asked for.
+            String cannot = PageBench.cannotRun(repository, settings.pages());
+            if (cannot != null) throw new InputException(cannot + " Or run bench with --no-pages to measure without the explorer pages.");
+        }
         List<SizeResult> results = new ArrayList<>();
         Files.createDirectories(settings.work());
         for (long size : settings.sizes()) {
@@ -158,20 +175,33 @@ public final class Benchmark {
         while (!http.ok(server.url() + "$/ping")) Thread.sleep(5);
         double serverStartMillis = (System.nanoTime() - t0) / 1e6;
         try {
-            GraphSource source = GraphSource.of(dsg, "TDB2 database " + db);
-            List<RuleTiming> rules = validate(source, size);
-            log.accept(size + " claims: claim scan baseline");
-            t0 = System.nanoTime();
-            long claimTriples = scanClaimGraphs(dsg);
-            double scanSeconds = seconds(t0);
-            List<QueryResult> queries = queries(source, http, size);
-            SizeResult result = new SizeResult(generated.claims(), built.documents(), built.quads(), generateSeconds, buildSeconds,
+            List<RuleTiming> rules;
+            long claimTriples;
+            double scanSeconds;
+            List<QueryResult> queries;
+            List<ExplorerPage> pages;
+            try {
+                GraphSource source = GraphSource.of(dsg, "TDB2 database " + db);
+                rules = validate(source, size);
+                log.accept(size + " claims: claim scan baseline");
+                t0 = System.nanoTime();
+                claimTriples = scanClaimGraphs(dsg);
+                scanSeconds = seconds(t0);
+                queries = queries(source, http, size);
+                pages = settings.pages() == null ? List.of() : ExplorerPage.choose(source, repository);
+            } finally {
+                server.stop();
+                TdbStore.close(dsg);
+            }
+            long heapPeak = PeakMemory.heapPeakMiB();
+            long processPeak = PeakMemory.processHighWaterMiB();
+            double loadAfter = Machine.loadAverage();
+            // The pages' server is a process of its own, as a person runs it, so this one has let go of the database.
+            PageBench.Result pageResult = settings.pages() == null ? null : new PageBench(repository, settings.pages(), line -> log.accept(size + " claims: " + line)).run(db, pages);
+            return new SizeResult(generated.claims(), built.documents(), built.quads(), generateSeconds, buildSeconds,
                     riotSeconds, loadSeconds, rules, scanSeconds, claimTriples, serverStartMillis, queries,
-                    PeakMemory.heapPeakMiB(), PeakMemory.processHighWaterMiB(), loadBefore, Machine.loadAverage());
-            return result;
+                    heapPeak, processPeak, loadBefore, loadAfter, pageResult);
         } finally {
-            server.stop();
-            TdbStore.close(dsg);
             if (!settings.keep()) {
                 TdbStore.delete(db);
                 CorpusGenerator.deleteTree(corpus);

@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
@@ -39,7 +38,6 @@ import org.w3id.claimgraph.project.ProjectLayout;
  * windows after the last answer, with its resident memory before and after.
  */
 public final class LoadMix {
-    private static final Pattern PORT = Pattern.compile("localhost:(\\d+)/");
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
 
     /** What to run: the database, how many clients for how long, the server's timeout and JVM options. */
@@ -50,7 +48,6 @@ public final class LoadMix {
     private final ProjectLayout layout;
     private final Settings settings;
     private final Consumer<String> progress;
-    private Path serverLog;
     private String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .executor(java.util.concurrent.Executors.newCachedThreadPool()).build();
@@ -63,9 +60,11 @@ public final class LoadMix {
 
     /** Runs the mix and returns the report, a Markdown section. */
     public String run() throws IOException, InterruptedException {
-        Process server = startServer();
-        try {
-            base = awaitServer(server);
+        List<String> options = List.of("--timeout", settings.timeout().toMillis() + "ms", "--max-queries", Integer.toString(settings.maxQueries()));
+        try (ServerProcess served = ServerProcess.start(ServerProcess.Launch.current(settings.serverJvm(), layout.home(), settings.serverMain()),
+                settings.database(), options, progress)) {
+            Process server = served.process();
+            base = served.base();
             progress.accept("server at " + base + " (process " + server.pid() + "); waiting for its validation findings");
             List<Sample> mix = mix(base);
             awaitFindings(base, mix);
@@ -98,42 +97,10 @@ public final class LoadMix {
             long rssAfter = residentMiB(server.pid());
             progress.accept("done at " + lastAnswer);
             return report(tallies, pings, pingFailures, idleCpu, rssBefore, rssAfter, loadBefore, Machine.loadAverage());
-        } finally {
-            server.destroy();
-            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) server.destroyForcibly();
         }
     }
 
     // ---- The server
-
-    private Process startServer() throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.serverJvm());
-        command.add("-D" + ProjectLayout.HOME_PROPERTY + "=" + layout.home());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(settings.serverMain());
-        command.addAll(List.of("serve", "--port", "0", "--tdb", settings.database().toString(),
-                "--timeout", settings.timeout().toMillis() + "ms", "--max-queries", Integer.toString(settings.maxQueries())));
-        serverLog = Files.createTempFile("claimgraph-mix-server", ".log");
-        progress.accept("starting the server: " + String.join(" ", command) + " (log: " + serverLog + ")");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
-    }
-
-    /** Waits for the line the server prints once it serves; its base URL. */
-    private String awaitServer(Process server) throws IOException, InterruptedException {
-        long end = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < end) {
-            if (!server.isAlive()) throw new InputException("the server ended before it served (exit " + server.exitValue() + "); see " + serverLog);
-            for (String line : Files.readAllLines(serverLog)) {
-                Matcher m = PORT.matcher(line);
-                if (line.startsWith("claimgraph serving") && m.find()) return "http://localhost:" + m.group(1) + "/";
-            }
-            Thread.sleep(500);
-        }
-        throw new InputException("the server did not start within 10 minutes; see " + serverLog);
-    }
 
     private void awaitFindings(String base, List<Sample> mix) throws InterruptedException {
         String claim = mix.stream().filter(s -> s.kind().equals("explorer: findings")).findFirst().map(Sample::path).orElse(null);

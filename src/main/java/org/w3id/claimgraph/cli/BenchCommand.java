@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.w3id.claimgraph.bench.Benchmark;
 import org.w3id.claimgraph.bench.EngineComparison;
+import org.w3id.claimgraph.bench.PageBench;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.store.TdbStore;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
         subcommands = BenchMixCommand.class,
         description = {
                 "Measure generate, build, load, validation and the named queries (in-process and over HTTP at 1 and 8 clients) at each corpus size,",
-                "each beside its baseline (RIOT parse, one scan of the claim triples, in-process queries), and write a Markdown table (rewritten after each size).",
+                "each beside its baseline (RIOT parse, one scan of the claim triples, in-process queries), then every explorer page in headless Chromium",
+                "at 1 and 8 clients against serve --tdb (unless --no-pages), and write a Markdown table (rewritten after each size).",
                 "Set the heap with CLAIMGRAPH_JAVA_OPTS, e.g. -Xmx12g.",
                 "./claimgraph bench mix --tdb DIR runs a mixed load of many clients against a served database instead."
         })
@@ -68,6 +70,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the corpora, N-Quads and databases in the work directory.")
     boolean keep;
 
+    @Option(names = "--no-pages", description = "Do not time the explorer's pages in a browser (they need Node.js, playwright-core and Chromium, which mvn verify installs).")
+    boolean noPages;
+
+    @Option(names = "--pages-samples", defaultValue = "20", paramLabel = "N",
+            description = "Loads of each explorer page at one client, and at least as many at eight (each of the eight tabs makes N/8 rounds, rounded up) (default: ${DEFAULT-VALUE}).")
+    int pagesSamples;
+
+    @Option(names = "--page-timeout", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "A page whose data has not arrived after this long counts as a failed load (default: ${DEFAULT-VALUE}).")
+    Duration pageTimeout;
+
+    @Option(names = "--server-jvm", defaultValue = "-Xmx4g", split = " ", paramLabel = "OPTION",
+            description = "JVM options of the server the explorer pages are timed against (default: ${DEFAULT-VALUE}).")
+    List<String> serverJvm = new ArrayList<>();
+
+    @Option(names = "--baseline-jar", paramLabel = "JAR",
+            description = "Also time the explorer pages served by another build on the same database: CHECKOUT/target/claimgraph.jar of another checkout (e.g. the previous commit's), which serves with CHECKOUT as its home.")
+    Path baselineJar;
+
     @Option(names = "--endpoint", paramLabel = "URL", description = "With --engine virtuoso: the Virtuoso SPARQL endpoint to load into and measure beside TDB2 (its dataset is replaced).")
     URI endpoint;
 
@@ -79,6 +100,8 @@ final class BenchCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) throw new InputException("--claims needs sizes of at least 1");
         if (samples < 1) throw new InputException("--samples must be at least 1");
+        if (pagesSamples < 1) throw new InputException("--pages-samples must be at least 1");
+        if (pageTimeout.isNegative() || pageTimeout.isZero()) throw new InputException("--page-timeout must be positive");
         TdbStore.Loader kind = switch (loader) {
             case "basic" -> TdbStore.Loader.BASIC;
             case "parallel" -> TdbStore.Loader.PARALLEL;
@@ -90,9 +113,15 @@ final class BenchCommand implements Callable<Integer> {
                 + (samples != 20 ? " --samples " + samples : "") + (!budget.equals(Duration.ofSeconds(20)) ? " --budget " + budget.toSeconds() + "s" : "")
                 + (!queryTimeout.equals(Duration.ofMinutes(30)) ? " --query-timeout " + queryTimeout.toSeconds() + "s" : "")
                 + (!ruleTimeout.equals(Duration.ofSeconds(300)) ? " --rule-timeout " + ruleTimeout.toSeconds() + "s" : "")
-                + (kind != TdbStore.Loader.PARALLEL ? " --loader " + loader : "") + (rules != null ? " --rules " + rules : "");
+                + (kind != TdbStore.Loader.PARALLEL ? " --loader " + loader : "") + (rules != null ? " --rules " + rules : "")
+                + (noPages ? " --no-pages" : (pagesSamples != 20 ? " --pages-samples " + pagesSamples : "")
+                        + (!pageTimeout.equals(Duration.ofSeconds(60)) ? " --page-timeout " + pageTimeout.toSeconds() + "s" : "")
+                        + (!serverJvm.equals(List.of("-Xmx4g")) ? " --server-jvm=\"" + String.join(" ", serverJvm) + "\"" : "")
+                        + (baselineJar != null ? " --baseline-jar " + baselineJar : ""));
+        Benchmark.PageSettings pages = noPages ? null
+                : new Benchmark.PageSettings(pagesSamples, PageBench.CLIENTS, pageTimeout, List.copyOf(serverJvm), Main.class.getName(), baselineJar);
         Benchmark.Settings settings = new Benchmark.Settings(List.copyOf(sizes), seed, work.toAbsolutePath(), out, samples, budget,
-                kind, rulesFile, layout.home().resolve("bench/discussion.md"), command, keep, queryTimeout, ruleTimeout);
+                kind, rulesFile, layout.home().resolve("bench/discussion.md"), command, keep, queryTimeout, ruleTimeout, pages);
         new Benchmark(layout, settings, line -> System.err.println(LocalTime.now().withNano(0) + " bench: " + line)).run();
         System.out.println("wrote " + out);
         return ExitCode.OK;
