@@ -19,6 +19,7 @@ import org.w3id.claimgraph.store.TdbStore;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.support.Databases;
+import org.w3id.claimgraph.query.QueryFixture;
 
 /** Loading the streamed N-Quads: every quad arrives, and a bad file leaves the database as it was. */
 class StreamedLoadTest {
@@ -59,7 +60,7 @@ class StreamedLoadTest {
         Path db = dir.resolve("db");
         long quads = DatabaseLoad.of(ProjectLayout.locate()).loader(TdbStore.Loader.BASIC).into(db).quads();
         org.apache.jena.graph.Node derived = org.apache.jena.graph.NodeFactory.createURI(org.w3id.claimgraph.project.GraphNames.DERIVED);
-        org.apache.jena.graph.Graph inMemory = GraphBuild.create().layout(ProjectLayout.locate()).build().asDatasetGraph().getGraph(derived);
+        org.apache.jena.graph.Graph inMemory = QueryFixture.seeds().getGraph(derived);
         DatasetGraph dsg = TdbStore.open(db);
         try {
             assertEquals(quads, Txn.calculateRead(dsg, () -> dsg.stream().count()));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.claimgraph.project.ProjectLayout;
+import org.w3id.claimgraph.support.CliProcess;
 import org.w3id.claimgraph.support.CliRun;
 import org.w3id.claimgraph.support.TestProject;
 
@@ -102,7 +103,7 @@ class CheckExportStatsCliTest {
         TestProject p = TestProject.minimal(dir.resolve("umask-" + umask));
         Path out = dir.resolve("umask-" + umask + "/export/graph.nq");
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "umask \"$0\" && exec \"$@\"", umask,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), CliProcess.QUICK_START,
                 "-D" + ProjectLayout.HOME_PROPERTY + "=" + p.home(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "export", "--format", "nquads", "--out", out.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

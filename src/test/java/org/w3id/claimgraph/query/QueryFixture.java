@@ -33,6 +33,10 @@ import org.w3id.claimgraph.graph.GraphSource;
  * </ul>
  * The fixture uses IRIs no curated seed uses (claim:900-*, claim:901-*, concept:fx-*, reference:fx-*), so
  * it can stand beside any state of the seeds.
+ * <p>
+ * Every test that needs the seed graph as the build makes it reads this one rather than building its own (a build of
+ * the seeds is seconds of CPU): the graphs are shared, so a test only reads them; one that changes the graph
+ * changes a copy (as {@code server.Seed} makes).
  */
 public final class QueryFixture {
     private static DatasetGraph seeds;

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -17,11 +16,11 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.w3id.claimgraph.project.BuildFailure;
-import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.query.QueryFixture;
 
 /** Reading ontology/rules.ttl: what a rule must have, and what happens when it does not. */
 class RuleSetTest {
@@ -49,9 +48,9 @@ class RuleSetTest {
 
     @Test
     void theStructuralBuildLeavesTheRulesOut() {
-        Dataset ds = GraphBuild.create().layout(ProjectLayout.locate()).build();
+        DatasetGraph ds = QueryFixture.seeds();
         for (String graph : List.of(GraphNames.ONTOLOGY, GraphNames.SHAPES)) {
-            assertFalse(ds.asDatasetGraph().getGraph(NodeFactory.createURI(graph))
+            assertFalse(ds.getGraph(NodeFactory.createURI(graph))
                     .contains(NodeFactory.createURI("https://w3id.org/claimgraph/rules#disputed"), org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY), graph);
         }
     }

@@ -19,10 +19,10 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.store.DatabaseLoad;
 import org.w3id.claimgraph.store.TdbStore;
+import org.w3id.claimgraph.query.QueryFixture;
 
 /**
  * The claim index answers what the explorer's SPARQL answers (queries/explorer/facets.rq), on the seed graph in
@@ -43,7 +43,7 @@ class ClaimIndexTest {
     @BeforeAll
     static void build() {
         layout = ProjectLayout.locate();
-        seed = GraphBuild.create().layout(layout).build().asDatasetGraph();
+        seed = QueryFixture.seeds();
         sections = ClaimIndex.facetSections(layout);
     }
 

@@ -18,9 +18,9 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.query.QueryFixture;
 
 /**
  * Guards the curated content of seeds/: an accidental deletion, a quote that no longer anchors, a
@@ -39,8 +39,7 @@ class SeedContentTest {
 
     @BeforeAll
     static void build() {
-        Dataset built = GraphBuild.create().layout(ProjectLayout.locate()).build();
-        seeds = DatasetFactory.wrap(GraphSource.unionView(built.asDatasetGraph()));
+        seeds = DatasetFactory.wrap(GraphSource.unionView(QueryFixture.seeds()));
     }
 
     static List<QuerySolution> select(String body) {

@@ -1,15 +1,13 @@
 package org.w3id.claimgraph.server;
 
-import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.w3id.claimgraph.build.GraphBuild;
-import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.project.CG;
 import org.w3id.claimgraph.project.GraphNames;
+import org.w3id.claimgraph.query.QueryFixture;
 
-/** The verified seed graph, built once per test JVM; each caller gets its own copy to serve or change. */
+/** The verified seed graph ({@link QueryFixture#seeds()}, built once per test JVM); each caller gets its own copy to serve or change. */
 final class Seed {
     static final String DOCUMENT_002 = CG.documentIri("002_880d95a52fef6df5");
     static final String TITLE_002 = "Understanding the Magnesium-Serotonin Connection";
@@ -20,13 +18,10 @@ final class Seed {
             PREFIX dcterms: <http://purl.org/dc/terms/>
             """;
 
-    private static Dataset built;
-
     private Seed() {}
 
     static synchronized DatasetGraph copy() {
-        if (built == null) built = GraphBuild.create().layout(ProjectLayout.locate()).build();
-        DatasetGraph source = built.asDatasetGraph();
+        DatasetGraph source = QueryFixture.seeds();
         DatasetGraph copy = DatasetGraphFactory.createTxnMem();
         Txn.executeRead(source, () -> Txn.executeWrite(copy, () -> {
             source.find().forEachRemaining(copy::add);

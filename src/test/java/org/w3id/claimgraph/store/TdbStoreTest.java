@@ -22,12 +22,11 @@ import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.project.InputException;
-import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.support.Databases;
+import org.w3id.claimgraph.query.QueryFixture;
 
 /** Real TDB2 directories: atomic replacement, nothing left behind on failure, and what open refuses. */
 class TdbStoreTest {
@@ -39,7 +38,7 @@ class TdbStoreTest {
 
     @BeforeAll
     static void build() {
-        seed = GraphBuild.create().layout(ProjectLayout.locate()).build().asDatasetGraph();
+        seed = QueryFixture.seeds();
         seedQuads = Txn.calculateRead(seed, () -> seed.stream().count());
     }
 

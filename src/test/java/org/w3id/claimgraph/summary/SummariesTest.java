@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3id.claimgraph.build.GraphBuild;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.project.ProjectLayout;
@@ -30,6 +29,7 @@ import org.w3id.claimgraph.store.DatabaseLoad;
 import org.w3id.claimgraph.validate.Finding;
 import org.w3id.claimgraph.validate.RuleEngine;
 import org.w3id.claimgraph.validate.Validator;
+import org.w3id.claimgraph.query.QueryFixture;
 
 /**
  * The summaries the build stores say what their definitions say, computed the long way on the seed graph: the
@@ -49,7 +49,7 @@ class SummariesTest {
 
     @BeforeAll
     static void build() {
-        seed = GraphBuild.create().layout(ProjectLayout.locate()).build().asDatasetGraph();
+        seed = QueryFixture.seeds();
         source = GraphSource.of(seed, "seed graph");
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3id.claimgraph.project.ProjectLayout;
 import org.w3id.claimgraph.graph.GraphSource;
-import org.w3id.claimgraph.build.GraphBuild;
+import org.w3id.claimgraph.query.QueryFixture;
 
 /**
  * Pins what validate finds in the curated seed graph, so that a change of rules or data that alters
@@ -35,7 +35,7 @@ class SeedFindingsTest {
     void theSeedGraphGivesThePinnedFindings() throws IOException {
         ProjectLayout layout = ProjectLayout.locate();
         Validator validator = Validator.load(layout);
-        GraphSource seeds = GraphSource.of(GraphBuild.create().layout(layout).build().asDatasetGraph(), "seed graph");
+        GraphSource seeds = GraphSource.of(QueryFixture.seeds(), "seed graph");
         List<Finding> findings = validator.validate(seeds, RuleEngine.Kind.SHACL, validator.rules().all());
         List<String> actual = new ArrayList<>(findings.stream().map(f -> f.claimId() + " " + f.rule()).sorted().toList());
         assertEquals(findings, validator.validate(seeds, RuleEngine.Kind.SPARQL, validator.rules().all()), "both engines agree on the seeds");
