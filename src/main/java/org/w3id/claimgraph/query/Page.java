@@ -8,7 +8,9 @@ import org.apache.jena.query.Query;
  * A page of a query's rows: at most {@code limit} rows (null: all of them) after skipping the first
  * {@code offset}. It applies on top of the query's own LIMIT and OFFSET, so a page never reaches past them.
  * A large result is read page by page with a growing offset; the named queries sort their rows, down to the
- * claim where they list claims, so successive pages follow on from each other.
+ * claim where they list claims, so successive pages follow on from each other. The unsorted exports
+ * (claims-by-evidence-type, references-cited) come in the order the store finds them, the same each time on the
+ * same database, so their pages follow on from each other there; a page of one costs the rows before it, not a sort.
  */
 public record Page(Long limit, long offset) {
     /** The parameter names a page is given by, on a URL: no named query may declare them. */

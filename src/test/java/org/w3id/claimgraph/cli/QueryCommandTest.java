@@ -86,14 +86,15 @@ class QueryCommandTest {
     void everySampleAnswersTheSameFromTdbAndFromTheEndpointAsInMemory() {
         QueryLibrary library = QueryFixture.library();
         for (QuerySamples.Sample s : QuerySamples.ALL) {
+            boolean sorted = library.get(s.name()).parse().hasOrderBy();
             for (ResultFormat format : List.of(ResultFormat.CSV, ResultFormat.TABLE)) {
-                String expected = local(library, s, format);
+                String expected = inOrder(sorted, local(library, s, format));
                 Run viaTdb = run(args(s, format, "--tdb", tdbDir.toString()));
                 assertEquals(0, viaTdb.exit(), s + ": " + viaTdb.err());
-                assertEquals(expected, viaTdb.out(), s + " --tdb " + format);
+                assertEquals(expected, inOrder(sorted, viaTdb.out()), s + " --tdb " + format);
                 Run viaEndpoint = run(args(s, format, "--endpoint", endpoint));
                 assertEquals(0, viaEndpoint.exit(), s + ": " + viaEndpoint.err());
-                assertEquals(expected, viaEndpoint.out(), s + " --endpoint " + format);
+                assertEquals(expected, inOrder(sorted, viaEndpoint.out()), s + " --endpoint " + format);
             }
         }
     }
@@ -136,7 +137,7 @@ class QueryCommandTest {
     void showPrintsTheExactTextThatAnyEndpointAnswersAsClaimgraphDoes() {
         List<String[]> calls = new ArrayList<>();
         for (QuerySamples.Sample s : QuerySamples.ALL) calls.add(args(s, ResultFormat.CSV));
-        calls.add(new String[] {"query", "references-cited", "--format", "csv", "--limit", "3", "--offset", "2"});
+        calls.add(new String[] {"query", "unsupported-claims", "--format", "csv", "--limit", "3", "--offset", "2"});
         for (String[] call : calls) {
             Run ran = run(append(call, "--tdb", tdbDir.toString()));
             assertEquals(0, ran.exit(), ran.err());
@@ -148,7 +149,8 @@ class QueryCommandTest {
                 var rows = exec.select();
                 ResultFormat.CSV.write(rows, csv, Prefixes.forQuery(org.apache.jena.query.QueryFactory.create(shown.out()).getPrefixMapping()));
             }
-            assertEquals(ran.out(), csv.toString(StandardCharsets.UTF_8), String.join(" ", call) + "\n" + shown.out());
+            boolean sorted = QueryFixture.library().get(call[1]).parse().hasOrderBy();
+            assertEquals(inOrder(sorted, ran.out()), inOrder(sorted, csv.toString(StandardCharsets.UTF_8)), String.join(" ", call) + "\n" + shown.out());
         }
     }
 
@@ -187,6 +189,14 @@ class QueryCommandTest {
         s.params().forEach((k, v) -> args.addAll(List.of("--param", k + "=" + v)));
         args.addAll(List.of(source));
         return args.toArray(String[]::new);
+    }
+
+    /**
+     * The output as it is for a query that sorts its rows; for an unsorted export, which each store gives in the
+     * order it finds the rows, its lines sorted, so that two stores' answers compare as the same rows.
+     */
+    private static String inOrder(boolean sorted, String output) {
+        return sorted ? output : output.lines().sorted().collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static String local(QueryLibrary library, QuerySamples.Sample s, ResultFormat format) {

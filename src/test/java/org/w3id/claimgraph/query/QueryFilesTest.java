@@ -80,7 +80,7 @@ class QueryFilesTest {
             tests.add(DynamicTest.dynamicTest(query.name(), () -> {
                 List<List<String>> asIs = plainRows(Files.readString(query.file()));
                 List<List<String>> byClaimgraph = QueryFixture.cells(QueryFixture.run(fixture, query.name(), Map.of()));
-                assertEquals(byClaimgraph, asIs);
+                assertEquals(inOrder(query, byClaimgraph), inOrder(query, asIs));
             }));
         }
         assertTrue(tests.size() >= 10);
@@ -93,7 +93,7 @@ class QueryFilesTest {
             NamedQuery query = library.get(sample.name());
             String text = withValues(Files.readString(query.file()), query, sample.params());
             List<List<String>> byClaimgraph = QueryFixture.cells(QueryFixture.run(fixture, sample.name(), sample.params()));
-            assertEquals(byClaimgraph, plainRows(text), text);
+            assertEquals(inOrder(query, byClaimgraph), inOrder(query, plainRows(text)), text);
         }));
     }
 
@@ -114,6 +114,14 @@ class QueryFilesTest {
         var m = java.util.regex.Pattern.compile("(?m)^(?!#).*?\\bWHERE\\b").matcher(text);
         if (!m.find()) throw new AssertionError("no WHERE");
         return m.end();
+    }
+
+    /**
+     * The rows as they come where the query sorts them; an unsorted export's in the order of their cells, since
+     * another form of the same query (a VALUES block, another dataset) may be planned to find them in another order.
+     */
+    private static List<List<String>> inOrder(NamedQuery query, List<List<String>> rows) {
+        return query.parse().hasOrderBy() ? rows : SeedQueriesTest.sorted(rows);
     }
 
     private static List<List<String>> plainRows(String text) {

@@ -101,6 +101,17 @@ public final class QueryFixture {
         return out;
     }
 
+    /**
+     * The rows as {@link #terms(RowSetRewindable)} gives them where the query orders them; where it does not (the
+     * export-like queries, which come in the order the store finds them), in the order of their text, so that two
+     * stores' answers compare as the same rows.
+     */
+    public static List<Map<String, Node>> terms(Query query, RowSetRewindable rows) {
+        List<Map<String, Node>> out = terms(rows);
+        if (!query.hasOrderBy()) out.sort(Comparator.comparing(Object::toString));
+        return out;
+    }
+
     static String show(Node node) {
         return node == null ? "" : TextTable.show(node, Prefixes.standard());
     }

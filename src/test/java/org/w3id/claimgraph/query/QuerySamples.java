@@ -36,6 +36,7 @@ public final class QuerySamples {
             new Sample("documents-by-unsupported-share", Map.of("minClaims", "0")),
             new Sample("claims-by-evidence-type", Map.of()),
             new Sample("claims-by-evidence-type", Map.of("type", "obo:ECO_0000180", "direction", "cg:Supports")),
+            new Sample("claims-by-evidence-type", Map.of("document", "doc:901_queryfixture")),
             new Sample("contradicting-claims", Map.of()),
             new Sample("contradicting-claims", Map.of("concept", "concept:fx-cortisol")),
             new Sample("references-cited", Map.of()),
