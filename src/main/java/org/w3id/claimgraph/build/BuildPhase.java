@@ -14,7 +14,8 @@ import org.w3id.claimgraph.summary.Summaries;
  * curated data (a derived named graph, for example). It runs in one place for each way a dataset is made: on
  * the in-memory dataset at the end of {@link GraphBuild#build()}, and on the fresh TDB2 directory that
  * {@code store.DatabaseLoad} bulk-loads, before that directory replaces the old one. Either way it runs inside a
- * write transaction on the dataset's named graphs; a phase that fails leaves nothing behind.
+ * write transaction on the dataset's named graphs (all phases in one in memory, {@link #runAll}; one each on the
+ * fresh directory, {@link #runEach}); a phase that fails leaves nothing behind that anyone sees.
  */
 public interface BuildPhase {
 
