@@ -158,7 +158,7 @@ public final class Benchmark {
                     (fmt, args) -> log.accept("load: " + String.format(fmt, args)),
                     tdb -> {
                         long p0 = System.nanoTime();
-                        BuildPhase.runAll(BuildPhase.STANDARD, tdb, corpusLayout, log);
+                        BuildPhase.runEach(BuildPhase.STANDARD, tdb, corpusLayout, log);
                         phaseNanos[0] = System.nanoTime() - p0;
                     });
         }
