@@ -64,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ProjectLayout layout = ProjectLayout.locate();
         QueryLibrary library = QueryLibrary.load(layout);
+        library.all(); // every named query read and checked: a broken file stops the server before it answers
         String endpoint = graphSource.endpoint();
         if (endpoint != null) {
             // Nothing of the graph in this process: every query goes to the endpoint, so servers can stand side by side.

@@ -63,6 +63,12 @@ public record NamedQuery(String name, String title, String description, List<Par
         }
     }
 
+    /** The name of the query in {@code file}: the file name without .rq. */
+    public static String nameOf(Path file) {
+        String fileName = file.getFileName().toString();
+        return fileName.endsWith(".rq") ? fileName.substring(0, fileName.length() - 3) : fileName;
+    }
+
     /** Reads a query file as it is. */
     public static NamedQuery read(Path file) {
         return read(file, UnaryOperator.identity());
@@ -73,8 +79,7 @@ public record NamedQuery(String name, String title, String description, List<Par
      * their references to rules resolved, see {@link QueryLibrary}).
      */
     public static NamedQuery read(Path file, UnaryOperator<Query> resolve) {
-        String fileName = file.getFileName().toString();
-        String name = fileName.endsWith(".rq") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        String name = nameOf(file);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

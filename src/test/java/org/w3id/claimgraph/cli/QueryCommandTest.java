@@ -87,11 +87,15 @@ class QueryCommandTest {
         QueryLibrary library = QueryFixture.library();
         for (QuerySamples.Sample s : QuerySamples.ALL) {
             boolean sorted = library.get(s.name()).parse().hasOrderBy();
+            // The rows from each source as CSV; the table, a writer of the same rows, from the endpoint (whose
+            // results are the furthest from the in-memory ones: parsed back from the protocol).
             for (ResultFormat format : List.of(ResultFormat.CSV, ResultFormat.TABLE)) {
                 String expected = inOrder(sorted, local(library, s, format));
-                Run viaTdb = run(args(s, format, "--tdb", tdbDir.toString()));
-                assertEquals(0, viaTdb.exit(), s + ": " + viaTdb.err());
-                assertEquals(expected, inOrder(sorted, viaTdb.out()), s + " --tdb " + format);
+                if (format == ResultFormat.CSV) {
+                    Run viaTdb = run(args(s, format, "--tdb", tdbDir.toString()));
+                    assertEquals(0, viaTdb.exit(), s + ": " + viaTdb.err());
+                    assertEquals(expected, inOrder(sorted, viaTdb.out()), s + " --tdb " + format);
+                }
                 Run viaEndpoint = run(args(s, format, "--endpoint", endpoint));
                 assertEquals(0, viaEndpoint.exit(), s + ": " + viaEndpoint.err());
                 assertEquals(expected, inOrder(sorted, viaEndpoint.out()), s + " --endpoint " + format);
