@@ -192,6 +192,29 @@ test('which claims about magnesium glycinate are unsupported, and where exactly 
   assertNoErrors();
 });
 
+test('a concept of many claims counts them per relation, and a relation opens them in the claim list', async () => {
+  // 265 claims are about magnesium or its forms in the seeds: more than a concept page lists.
+  const about = '?about (<https://w3id.org/claimgraph/ontology#formOf>|<http://www.w3.org/2004/02/skos/core#broader>)* <https://w3id.org/claimgraph/id/concept/magnesium> . ?c <https://w3id.org/claimgraph/ontology#subject>|<https://w3id.org/claimgraph/ontology#object> ?about .';
+  const total = await sparqlCount(`SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ${about} }`);
+  assert.ok(total > 200, `magnesium has more claims than a page lists: ${total}`);
+  await open('/id/concept/magnesium');
+  assert.equal(await page.locator('#claims-h').innerText(), `Claims about magnesium (${total})`);
+  assert.equal(await page.locator('.claim-list li').count(), 0, 'not listed');
+  const links = page.locator('.relation-counts li a');
+  const texts = await links.allInnerTexts();
+  assert.equal(texts.reduce((n, t) => n + Number(/\((\d+)\)$/.exec(t)[1]), 0), total, 'each claim counted once, under its relation');
+  const improves = texts.findIndex((t) => t.startsWith('improves '));
+  assert.ok(improves >= 0, texts.join(', '));
+  const n = Number(/\((\d+)\)$/.exec(texts[improves])[1]);
+  assert.equal(n, await sparqlCount(`SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ${about} ?c <https://w3id.org/claimgraph/ontology#relation> <https://w3id.org/claimgraph/ontology#improves> }`));
+  await shot('concept-counted');
+  await links.nth(improves).click();
+  await settled();
+  assert.match(page.url(), /mineral=concept%3Amagnesium&relation=cg%3Aimproves/);
+  assert.equal(await page.getByTestId('claim-count').innerText(), `${n} claim${n === 1 ? '' : 's'} match`);
+  assertNoErrors();
+});
+
 test('the evidence matrix agrees with a SPARQL count, and a cell opens its claims', async () => {
   await open('/matrix');
   const cell = page.locator('td.cell a[data-form="concept:magnesium-glycinate"][data-outcome="concept:sleep-quality"]');

@@ -161,16 +161,35 @@ test('every page opens with what the graph holds, without script errors or reque
     await count(`SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cg:statedIn <${claim.document}> }`));
   await shot('document');
 
-  // A concept's page lists the claims about it or anything narrower (its forms, narrower concepts): the sample
-  // claim's subject or object, whichever has fewer.
+  // A concept's page counts the claims about it or anything narrower (its forms, narrower concepts), and lists
+  // them when they are 200 or fewer, else counts them per relation, each relation opening its claims in the claim
+  // list: both for the sample claim's subject and object.
   const about = async (concept) => count(`SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {
       ?about (cg:formOf|skos:broader)* <${concept}> . ?c cg:subject|cg:object ?about }`);
-  const [concept] = (await Promise.all([[claim.subject, claim.subjectLabel], [claim.object, claim.objectLabel]]
+  const concepts = (await Promise.all([[claim.subject, claim.subjectLabel], [claim.object, claim.objectLabel]]
     .map(async ([iri, label]) => ({ iri, label, claims: await about(iri) })))).sort((a, b) => a.claims - b.claims);
-  await open(localHref(concept.iri));
-  assert.ok((await page.locator('h1').first().innerText()).startsWith(concept.label));
-  assert.equal(await page.locator('.claim-list li').count(), concept.claims);
-  await shot('concept');
+  for (const concept of concepts) {
+    await open(localHref(concept.iri));
+    assert.ok((await page.locator('h1').first().innerText()).startsWith(concept.label));
+    assert.equal(await page.locator('#claims-h').innerText(), `Claims about ${concept.label} (${concept.claims.toLocaleString('en')})`);
+    if (concept.claims <= 200) {
+      assert.equal(await page.locator('.claim-list li').count(), concept.claims);
+    } else {
+      const links = page.locator('.relation-counts li a');
+      const texts = await links.allInnerTexts();
+      assert.equal(texts.reduce((n, t) => n + Number(/\(([\d,]+)\)$/.exec(t)[1].replace(/,/g, '')), 0), concept.claims, 'the relations count every claim once');
+      // A concept the claim list has a facet for (a mineral, form, mechanism or outcome): the relation's claims
+      // are the list's, filtered by the concept and the relation.
+      if (/[?&](mineral|form|mechanism|outcome)=/.test(await links.first().getAttribute('href'))) {
+        const n = Number(/\(([\d,]+)\)$/.exec(texts[0])[1].replace(/,/g, ''));
+        await links.first().click();
+        await settled();
+        assert.equal(await page.getByTestId('claim-count').innerText(), `${n.toLocaleString('en')} claim${n === 1 ? '' : 's'} match`,
+          'a relation opens the claim list of as many claims');
+      }
+    }
+    await shot(concept.claims <= 200 ? 'concept' : 'concept-counted');
+  }
 
   await open('/documents');
   const docs = await page.locator('table tbody tr td.num').allInnerTexts();

@@ -1,7 +1,10 @@
 // Concept: labels, definition and external ids; the network of mineral → mechanism → outcome around it
-// (SVG, laid out here in three columns); every claim about it, grouped by relation.
+// (SVG, laid out here in three columns); the claims about it per relation, as the build counted them, each
+// listed when they are few (LISTED at most), otherwise opened in the claim list, which pages and sorts them.
 import { h, s, gradeBadge, gradeClass } from '../dom.js';
-import { run, localHref, shortId } from '../sparql.js';
+import { run, localHref, shortId, compact } from '../sparql.js';
+
+const LISTED = 200;
 
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -14,8 +17,10 @@ const COLUMN = {
 export async function conceptView(url) {
   const conceptIri = 'https://w3id.org/claimgraph/id' + url.pathname.slice(3);
   const terms = { resource: conceptIri };
-  const [props, claims, edges] = await Promise.all([run('resource', terms), run('concept-claims', terms), run('concept-network', terms)]);
+  const [props, relations, edges] = await Promise.all([run('resource', terms), run('concept-relations', terms), run('concept-network', terms)]);
   if (!props.length) return h('div', {}, h('h1', {}, 'No such concept'), h('p', {}, conceptIri));
+  const total = relations.reduce((n, r) => n + Number(r.claims), 0);
+  const claims = total <= LISTED ? await run('concept-claims', terms) : [];
   const values = (p) => props.filter((r) => r.property === p);
   const label = values(SKOS + 'prefLabel')[0]?.value || shortId(conceptIri);
   const types = values(RDF_TYPE).map((r) => r.valueLabel || shortId(r.value)).filter((t) => t !== 'Concept');
@@ -39,18 +44,31 @@ export async function conceptView(url) {
       values(SKOS + 'altLabel').length ? [h('dt', {}, 'Also called'), h('dd', {}, values(SKOS + 'altLabel').map((r) => r.value).join(', '))] : null,
       external.length ? [h('dt', {}, 'External ids'), h('dd', {}, external.flatMap((r, i) => [i ? ', ' : '', h('a', { href: r.value, class: 'ext', rel: 'noopener' }, curie(r.value))]))] : null,
       related.map((r) => [h('dt', {}, r.propertyLabel || shortId(r.property).replace(/^.*#/, '')), h('dd', {}, h('a', { href: localHref(r.value) }, r.valueLabel || shortId(r.value)))])),
-    h('p', {}, h('a', { href: `/claims?${columnFacet(types)}=${encodeURIComponent('concept:' + shortId(conceptIri))}` }, `Filter the claim list by ${label}`)),
+    h('p', {}, h('a', { href: claimListHref(types, conceptIri, label) }, `Filter the claim list by ${label}`)),
     h('section', { 'aria-labelledby': 'net-h' },
       h('h2', { id: 'net-h' }, 'Network: mineral → mechanism → outcome'),
       edges.length ? network(edges, conceptIri) : h('p', { class: 'muted' }, 'No claims link this concept to others.')),
     h('section', { 'aria-labelledby': 'claims-h' },
-      h('h2', { id: 'claims-h' }, `Claims about ${label} (${seen.size})`),
-      [...byRelation.entries()].map(([relation, list]) => h('section', { class: 'relation-group' },
-        h('h3', {}, `${relation} (${list.length})`),
-        h('ul', { class: 'claim-list' }, list.map((c) => h('li', {},
-          gradeBadge(c.rank, c.gradeLabel), ' ',
-          h('a', { href: localHref(c.claim) }, h('span', { class: 'claim-id' }, shortId(c.claim)), ' ', `${c.subjectLabel} ${c.relationLabel} ${c.objectLabel}`),
-          ' ', h('small', { class: 'muted' }, c.documentTitle))))))));
+      h('h2', { id: 'claims-h' }, `Claims about ${label} (${total.toLocaleString('en')})`),
+      total > LISTED ? h('p', { class: 'muted' }, `Too many to list here: each relation opens its claims in the claim list.`) : null,
+      total > LISTED
+        ? h('ul', { class: 'relation-counts' }, relations.map((r) => h('li', {},
+          h('a', { href: claimListHref(types, conceptIri, label, r.relation) }, `${r.relationLabel} (${Number(r.claims).toLocaleString('en')})`))))
+        : [...byRelation.entries()].map(([relation, list]) => h('section', { class: 'relation-group' },
+          h('h3', {}, `${relation} (${list.length})`),
+          h('ul', { class: 'claim-list' }, list.map((c) => h('li', {},
+            gradeBadge(c.rank, c.gradeLabel), ' ',
+            h('a', { href: localHref(c.claim) }, h('span', { class: 'claim-id' }, shortId(c.claim)), ' ', `${c.subjectLabel} ${c.relationLabel} ${c.objectLabel}`),
+            ' ', h('small', { class: 'muted' }, c.documentTitle))))))));
+}
+
+/** The claim list filtered by the concept (its facet, or a search for its label) and, if given, a relation. */
+function claimListHref(types, conceptIri, label, relation) {
+  const facet = columnFacet(types);
+  const params = new URLSearchParams();
+  params.set(facet, facet === 'q' ? label : 'concept:' + shortId(conceptIri));
+  if (relation) params.set('relation', compact(relation));
+  return `/claims?${params}`;
 }
 
 function columnFacet(types) {

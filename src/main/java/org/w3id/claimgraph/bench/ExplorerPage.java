@@ -40,7 +40,7 @@ record ExplorerPage(String name, String path) {
                 new ExplorerPage("search", "/claims?q=" + queryValue(value(row, "word"))),
                 new ExplorerPage("claim", localPath(value(row, "claim"))),
                 new ExplorerPage("document", localPath(value(row, "document"))),
-                new ExplorerPage("concept", localPath(value(row, "form"))),
+                new ExplorerPage("concept", localPath(value(row, "mineral"))),
                 new ExplorerPage("matrix", "/matrix"));
     }
 

@@ -43,6 +43,7 @@ class SummariesTest {
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             PREFIX sh: <http://www.w3.org/ns/shacl#>
             PREFIX void: <http://rdfs.org/ns/void#>
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
             """;
     private static DatasetGraph seed;
     private static GraphSource source;
@@ -89,6 +90,47 @@ class SummariesTest {
         assertEquals(rows("SELECT ?p ?v (COUNT(DISTINCT ?claim) AS ?n) WHERE { ?p a cg:FacetProperty . ?claim a cg:Claim ; ?p ?v } GROUP BY ?p ?v"), totals);
         assertEquals(rows("SELECT (COUNT(?c) AS ?n) WHERE { ?c a cg:Claim }"),
                 rows("SELECT ?n WHERE { ?d void:classPartition [ void:class cg:Claim ; void:entities ?n ] }"));
+    }
+
+    @Test
+    void eachTripleTotalCountsTheClaimsThatStateItAndTheirBestGrade() {
+        Set<String> totals = rows("SELECT ?s ?r ?o ?n ?best WHERE { ?t a cg:TripleTotal ; rdf:subject ?s ; rdf:predicate ?r ; rdf:object ?o ; void:entities ?n ; cg:bestRank ?best }");
+        assertTrue(totals.size() > 100, "a total per triple: " + totals.size());
+        assertEquals(rows("SELECT ?s ?r ?o (COUNT(DISTINCT ?claim) AS ?n) (MAX(?rank) AS ?best) WHERE { ?claim a cg:Claim ; cg:subject ?s ; cg:relation ?r ; cg:object ?o ; cg:grade/cg:rank ?rank } GROUP BY ?s ?r ?o"),
+                totals);
+    }
+
+    @Test
+    void eachMatrixCellCountsTheClaimsAboutItsFormAndOutcome() {
+        Set<String> cells = rows("SELECT ?f ?o ?n ?best WHERE { ?c a cg:MatrixCell ; cg:cellForm ?f ; cg:cellOutcome ?o ; void:entities ?n ; cg:bestRank ?best }");
+        assertTrue(cells.size() > 5, "cells: " + cells.size());
+        assertEquals(rows("SELECT ?f ?o (COUNT(DISTINCT ?claim) AS ?n) (MAX(?rank) AS ?best) WHERE { ?claim a cg:Claim ; cg:aboutForm ?f ; cg:aboutOutcome ?o ; cg:grade/cg:rank ?rank } GROUP BY ?f ?o"),
+                cells);
+    }
+
+    /** The claims about a concept: their subject or object is the concept or falls under it (cg:formOf, skos:broader). */
+    private static final String ABOUT = "?about (cg:formOf|skos:broader)* ?concept . ?claim a cg:Claim ; cg:subject|cg:object ?about . ";
+
+    @Test
+    void aConceptsRelationTotalsCountTheClaimsAboutItOnceEach() {
+        Set<String> totals = rows("SELECT ?concept ?r ?n WHERE { ?t a cg:ConceptRelationTotal ; cg:aboutConcept ?concept ; rdf:predicate ?r ; void:entities ?n }");
+        assertTrue(totals.size() > 100, "totals: " + totals.size());
+        assertEquals(rows("SELECT ?concept ?r (COUNT(DISTINCT ?claim) AS ?n) WHERE { ?concept a/rdfs:subClassOf cg:Concept . " + ABOUT
+                + "?claim cg:relation ?r } GROUP BY ?concept ?r"), totals);
+    }
+
+    @Test
+    void aConceptsNetworkIsTheEdgesOfTheClaimsAboutItAndOneMechanismFurther() {
+        Set<String> edges = rows("SELECT ?concept ?s ?o ?n ?best WHERE { ?e a cg:NetworkEdge ; cg:aboutConcept ?concept ; rdf:subject ?s ; rdf:object ?o ; void:entities ?n ; cg:bestRank ?best }");
+        assertTrue(edges.size() > 100, "edges: " + edges.size());
+        String via = "?via a ?viaType . VALUES ?viaType { cg:Mechanism cg:Hormone cg:Neurotransmitter cg:Receptor } ";
+        assertEquals(rows("SELECT ?concept ?s ?o (COUNT(DISTINCT ?claim) AS ?n) (MAX(?rank) AS ?best) WHERE { ?concept a/rdfs:subClassOf cg:Concept . "
+                + "{ " + ABOUT + "} UNION "
+                + "{ ?about (cg:formOf|skos:broader)* ?concept . ?first cg:subject ?about ; cg:object ?via . " + via
+                + "  ?claim cg:subject ?via ; cg:object ?next . ?next a cg:Outcome } UNION "
+                + "{ ?about (cg:formOf|skos:broader)* ?concept . ?first cg:object ?about ; cg:subject ?via . " + via
+                + "  ?claim cg:object ?via ; cg:subject ?agent . ?agent a ?agentType . VALUES ?agentType { cg:Mineral cg:Form } } "
+                + "?claim cg:subject ?s ; cg:object ?o ; cg:grade/cg:rank ?rank } GROUP BY ?concept ?s ?o"), edges);
     }
 
     @Test

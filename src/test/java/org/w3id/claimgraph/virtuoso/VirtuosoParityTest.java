@@ -181,9 +181,10 @@ abstract class VirtuosoParityTest {
                 "concept", List.of("https://w3id.org/claimgraph/id/concept/magnesium", "https://w3id.org/claimgraph/id/concept/calcium"),
                 "reference", firstOf(inProcess, "?c cg:evidence/cg:reference ?x", 2));
         Map<String, String> byQuery = new java.util.LinkedHashMap<>();
-        Map<String, String> kind = Map.of("claim", "claim", "claim-quotes", "claim", "claim-evidence", "claim", "document", "document",
-                "document-claims", "document", "concept-claims", "concept", "concept-network", "concept", "reference-claims", "reference",
-                "resource", "concept");
+        Map<String, String> kind = Map.ofEntries(Map.entry("claim", "claim"), Map.entry("claim-quotes", "claim"),
+                Map.entry("claim-evidence", "claim"), Map.entry("document", "document"), Map.entry("document-claims", "document"),
+                Map.entry("concept-claims", "concept"), Map.entry("concept-network", "concept"), Map.entry("concept-relations", "concept"),
+                Map.entry("reference-claims", "reference"), Map.entry("resource", "concept"));
         String flag = rename(sections.get("flag"), "flag").replace("?value_flag", "?flag");
         for (var e : kind.entrySet()) {
             String text = java.nio.file.Files.readString(dir.resolve(e.getKey() + ".rq")).replaceAll("(?m)^\\s*#FLAG\\s*$", java.util.regex.Matcher.quoteReplacement(flag));
