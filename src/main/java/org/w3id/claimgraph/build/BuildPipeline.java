@@ -79,17 +79,18 @@ final class BuildPipeline {
         DatasetGraph shared = readShared(sharedOrigins);
         failOnProblems();
         Graph shapesGraph = shared.getGraph(NodeFactory.createURI(GraphNames.SHAPES));
-        ShapeTargets shapes = new ShapeTargets(Shapes.parse(shapesGraph));
+        ShapeTargets targets = new ShapeTargets(Shapes.parse(shapesGraph));
         // One plain graph, not a union view over the shared graphs: every document's check looks up the class
-        // hierarchy in it for each node and shape, and a union view answers each lookup graph by graph.
+        // hierarchy in it (each value's sh:class; the targets' superclasses once per class, SuperClasses), and a
+        // union view answers each lookup graph by graph.
         Graph sharedData = GraphFactory.createDefaultGraph();
         GraphSource.dataGraph(shared).find().forEachRemaining(sharedData::add);
         problems.addAll(StructureCheck.check(shapesGraph, sharedData, sharedOrigins, prefixes, layout));
         failOnProblems();
         shared.find().forEachRemaining(sink::quad);
 
-        long[] counts = documents(shapes, sharedData, sharedOrigins, sink);
-        if (!extraFiles.isEmpty()) extras(shapes, built, sink);
+        long[] counts = documents(targets, sharedData, sharedOrigins, sink);
+        if (!extraFiles.isEmpty()) extras(targets, built, sink);
         failOnProblems();
         prefixes.getNsPrefixMap().forEach(sink::prefix);
         sink.finish();
@@ -122,7 +123,7 @@ final class BuildPipeline {
     }
 
     /** Each document with its claims, one at a time; returns the claims and documents sent. */
-    private long[] documents(ShapeTargets shapes, Graph sharedData, Map<Node, Path> sharedOrigins, StreamRDFCounting sink) {
+    private long[] documents(ShapeTargets targets, Graph sharedData, Map<Node, Path> sharedOrigins, StreamRDFCounting sink) {
         DocumentReader documentReader = new DocumentReader(layout, reader);
         Set<String> documentIds = new HashSet<>();
         long claims = 0;
@@ -154,7 +155,7 @@ final class BuildPipeline {
                 List<Graph> own = compiled == null ? List.of(metadata) : List.of(metadata, compiled);
                 MultiUnion data = new MultiUnion(new Graph[] {sharedData, metadata});
                 if (compiled != null) data.addGraph(compiled);
-                StructureCheck.checkNodes(shapes, data, sharedClasses.with(data, own), focusNodes(own), origins, prefixes, layout, problems);
+                StructureCheck.checkNodes(targets, data, sharedClasses.with(data, own), focusNodes(own), origins, prefixes, layout, problems);
             }
             if (problems.isEmpty()) {
                 send(metadata, GraphNames.DOCUMENTS, sink);
@@ -186,7 +187,7 @@ final class BuildPipeline {
      * The extra files, sent as they are (a triples file into a graph named after it), then checked: each of
      * their nodes against the shapes, with everything built in view.
      */
-    private void extras(ShapeTargets shapes, DatasetGraph built, StreamRDF sink) {
+    private void extras(ShapeTargets targets, DatasetGraph built, StreamRDF sink) {
         if (built == null) throw new IllegalStateException("extra files need a sink that keeps the dataset");
         Map<Node, Path> origins = new HashMap<>();
         List<Graph> added = new ArrayList<>();
@@ -218,7 +219,7 @@ final class BuildPipeline {
         if (!problems.isEmpty()) return;
         Graph all = GraphSource.dataGraph(built);
         SuperClasses classes = new SuperClasses(all);
-        for (Graph g : added) StructureCheck.checkNodes(shapes, all, classes, focusNodes(List.of(g)), origins, prefixes, layout, problems);
+        for (Graph g : added) StructureCheck.checkNodes(targets, all, classes, focusNodes(List.of(g)), origins, prefixes, layout, problems);
     }
 
     private static long typed(DatasetGraph dsg, Node type) {
