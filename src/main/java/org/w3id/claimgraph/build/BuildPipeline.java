@@ -79,17 +79,18 @@ final class BuildPipeline {
         DatasetGraph shared = readShared(sharedOrigins);
         failOnProblems();
         Graph shapesGraph = shared.getGraph(NodeFactory.createURI(GraphNames.SHAPES));
-        Shapes shapes = Shapes.parse(shapesGraph);
+        ShapeTargets targets = new ShapeTargets(Shapes.parse(shapesGraph));
         // One plain graph, not a union view over the shared graphs: every document's check looks up the class
-        // hierarchy in it for each node and shape, and a union view answers each lookup graph by graph.
+        // hierarchy in it (each value's sh:class; the targets' superclasses once per class, SuperClasses), and a
+        // union view answers each lookup graph by graph.
         Graph sharedData = GraphFactory.createDefaultGraph();
         GraphSource.dataGraph(shared).find().forEachRemaining(sharedData::add);
         problems.addAll(StructureCheck.check(shapesGraph, sharedData, sharedOrigins, prefixes, layout));
         failOnProblems();
         shared.find().forEachRemaining(sink::quad);
 
-        long[] counts = documents(shapes, sharedData, sharedOrigins, sink);
-        if (!extraFiles.isEmpty()) extras(shapes, built, sink);
+        long[] counts = documents(targets, sharedData, sharedOrigins, sink);
+        if (!extraFiles.isEmpty()) extras(targets, built, sink);
         failOnProblems();
         prefixes.getNsPrefixMap().forEach(sink::prefix);
         sink.finish();
@@ -122,13 +123,14 @@ final class BuildPipeline {
     }
 
     /** Each document with its claims, one at a time; returns the claims and documents sent. */
-    private long[] documents(Shapes shapes, Graph sharedData, Map<Node, Path> sharedOrigins, StreamRDFCounting sink) {
+    private long[] documents(ShapeTargets targets, Graph sharedData, Map<Node, Path> sharedOrigins, StreamRDFCounting sink) {
         DocumentReader documentReader = new DocumentReader(layout, reader);
         Set<String> documentIds = new HashSet<>();
         long claims = 0;
         long documents = 0;
         long started = System.nanoTime();
         long lastReport = started;
+        SuperClasses sharedClasses = new SuperClasses(sharedData);
         for (Path textFile : files(layout.documentsDir(), ".txt")) {
             Map<Node, Path> origins = new Overlay(sharedOrigins);
             int before = problems.size();
@@ -150,10 +152,10 @@ final class BuildPipeline {
                 }
             }
             if (problems.size() == before) {
+                List<Graph> own = compiled == null ? List.of(metadata) : List.of(metadata, compiled);
                 MultiUnion data = new MultiUnion(new Graph[] {sharedData, metadata});
                 if (compiled != null) data.addGraph(compiled);
-                StructureCheck.checkNodes(shapes, data, focusNodes(compiled == null ? List.of(metadata) : List.of(metadata, compiled)),
-                        origins, prefixes, layout, problems);
+                StructureCheck.checkNodes(targets, data, sharedClasses.with(data, own), focusNodes(own), origins, prefixes, layout, problems);
             }
             if (problems.isEmpty()) {
                 send(metadata, GraphNames.DOCUMENTS, sink);
@@ -185,7 +187,7 @@ final class BuildPipeline {
      * The extra files, sent as they are (a triples file into a graph named after it), then checked: each of
      * their nodes against the shapes, with everything built in view.
      */
-    private void extras(Shapes shapes, DatasetGraph built, StreamRDF sink) {
+    private void extras(ShapeTargets targets, DatasetGraph built, StreamRDF sink) {
         if (built == null) throw new IllegalStateException("extra files need a sink that keeps the dataset");
         Map<Node, Path> origins = new HashMap<>();
         List<Graph> added = new ArrayList<>();
@@ -216,7 +218,8 @@ final class BuildPipeline {
         }
         if (!problems.isEmpty()) return;
         Graph all = GraphSource.dataGraph(built);
-        for (Graph g : added) StructureCheck.checkNodes(shapes, all, focusNodes(List.of(g)), origins, prefixes, layout, problems);
+        SuperClasses classes = new SuperClasses(all);
+        for (Graph g : added) StructureCheck.checkNodes(targets, all, classes, focusNodes(List.of(g)), origins, prefixes, layout, problems);
     }
 
     private static long typed(DatasetGraph dsg, Node type) {
@@ -224,7 +227,7 @@ final class BuildPipeline {
     }
 
     /** The nodes that shapes may target: every subject, and the objects of the structural links. */
-    private static Set<Node> focusNodes(List<Graph> graphs) {
+    static Set<Node> focusNodes(List<Graph> graphs) {
         Set<Node> nodes = new LinkedHashSet<>();
         for (Graph g : graphs) {
             g.find().forEachRemaining(t -> {
