@@ -218,6 +218,13 @@ test('every page opens with what the graph holds, without script errors or reque
   assert.equal(docs.length, await count('SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a cg:SourceDocument }'));
   assert.equal(docs.reduce((n, t) => n + Number(t.replace(/,/g, '')), 0), claims, 'every claim is in one document');
 
+  // The concept index counts what each concept's page counts.
+  await open('/concepts');
+  for (const concept of concepts) {
+    const item = page.locator(`.concept-type li:has(a[href="${localHref(concept.iri)}"])`).first();
+    assert.match(await item.innerText(), new RegExp(`\\(${concept.claims}\\)$`), concept.iri);
+  }
+
   for (const [path, heading] of [['/concepts', 'Concepts'], ['/matrix', 'Evidence matrix'], ['/query?name=claims-per-grade', 'Query']]) {
     await open(path);
     assert.match(await page.locator('h1').first().innerText(), new RegExp(heading), path);
