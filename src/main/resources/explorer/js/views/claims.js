@@ -114,6 +114,7 @@ function facetGroup(facet, rows, state) {
   else if (facet.name === 'flag') values.sort((a, b) => FLAG_ORDER.indexOf(a.value) - FLAG_ORDER.indexOf(b.value));
   else values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const shown = 6;
+  const unlisted = (rows.valueCount ?? rows.length) - rows.length;
   const item = (v) => {
     const selected = state[facet.name] === v.value;
     return h('li', {}, h('a', {
@@ -130,6 +131,10 @@ function facetGroup(facet, rows, state) {
     h('ul', {}, values.slice(0, shown).map(item)),
     values.length > shown
       ? h('details', {}, h('summary', {}, `${values.length - shown} more`), h('ul', {}, values.slice(shown).map(item)))
+      : null,
+    unlisted > 0
+      ? h('p', { class: 'muted unlisted', 'data-testid': `unlisted-${facet.name}` },
+        `and ${unlisted.toLocaleString('en')} more with fewer claims, not listed`)
       : null);
 }
 
@@ -224,6 +229,8 @@ async function fromClaimIndex(state, patterns, listText, labelsText) {
   const named = await Promise.all(batches.map((batch) =>
     select(fill(labelsText, { filters: `VALUES ?value { ${batch.map((v) => `<${v}>`).join(' ')} }` }))));
   for (const r of named.flat()) labels.set(r.value, r.label);
-  const facetRows = FACETS.map((f) => (index.facets[f.name] || []).map((v) => ({ value: v.value, count: v.count, label: labels.get(v.value) })));
+  // A facet lists its values with the most claims (the index's limit); valueCount says how many it has in all.
+  const facetRows = FACETS.map((f) => Object.assign((index.facets[f.name] || []).map((v) => ({ value: v.value, count: v.count, label: labels.get(v.value) })),
+    { valueCount: index.facetValues?.[f.name] }));
   return [rows, [{ count: index.total }], ...facetRows];
 }

@@ -18,7 +18,9 @@ import org.w3id.claimgraph.search.ClaimIndex;
 /**
  * {@code GET /api/claim-index?FACET=VALUE&q=WORDS&sort=ORDER&page=N}: one page of the claim list from the claim
  * index ({@link ClaimIndex}), as JSON: how many claims pass the filters and the search, the IRIs of the page's
- * claims in order, and each facet's values with how many of the claims that pass the other filters have each.
+ * claims in order, and each facet's values with how many of the claims that pass the other filters have each (the
+ * {@value ClaimIndex#FACET_VALUES} with the most, and the one filtered by), with how many values each facet has
+ * ({@code facetValues}).
  * 404 when the served dataset has no claim index (the explorer then asks SPARQL).
  */
 final class ClaimIndexServlet extends HttpServlet {
@@ -79,6 +81,9 @@ final class ClaimIndexServlet extends HttpServlet {
             facets.put(facet, values);
         });
         body.put("facets", facets);
+        JsonObject values = new JsonObject();
+        found.values().forEach(values::put);
+        body.put("facetValues", values);
         JsonResponse.send(resp, 200, body);
     }
 }

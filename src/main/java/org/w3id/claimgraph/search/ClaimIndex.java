@@ -95,8 +95,18 @@ public final class ClaimIndex implements AutoCloseable {
         }
     }
 
-    /** One page of claims, how many pass in all, and each facet's values with their counts. */
-    public record Page(long total, List<String> claims, Map<String, Map<String, Integer>> facets) {}
+    /**
+     * One page of claims, how many pass in all, and each facet's values with their counts: the
+     * {@value #FACET_VALUES} with the most claims (and a value filtered by), most claims first; {@code values} says
+     * how many values each facet has among the claims counted.
+     */
+    public record Page(long total, List<String> claims, Map<String, Map<String, Integer>> facets, Map<String, Integer> values) {}
+
+    /**
+     * How many values of one facet a page lists at most: a million claims have tens of thousands of documents,
+     * which no list of filters can show.
+     */
+    public static final int FACET_VALUES = 100;
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -126,6 +136,11 @@ public final class ClaimIndex implements AutoCloseable {
      * {@code limit}; with the counts of each facet's values among the claims that pass the other filters.
      */
     public Page page(Map<String, String> filters, String words, Order order, int offset, int limit) {
+        return page(filters, words, order, offset, limit, FACET_VALUES);
+    }
+
+    /** As {@link #page(Map, String, Order, int, int)}, each facet listing at most {@code facetValues} values. */
+    public Page page(Map<String, String> filters, String words, Order order, int offset, int limit, int facetValues) {
         try {
             DrillDownQuery query = new DrillDownQuery(config, textQuery(words));
             filters.forEach((facet, value) -> {
@@ -141,14 +156,20 @@ public final class ClaimIndex implements AutoCloseable {
                 claims.add(searcher.storedFields().document(docs[i].doc).get(CLAIM));
             }
             Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
+            Map<String, Integer> values = new LinkedHashMap<>();
             for (String facet : facetNames) {
                 Map<String, Integer> counts = new LinkedHashMap<>();
-                int values = valueCount(facet);
-                FacetResult r = values > 0 ? result.facets.getTopChildren(values, facet) : null;
+                FacetResult r = valueCount(facet) > 0 ? result.facets.getTopChildren(facetValues, facet) : null;
                 if (r != null) for (LabelAndValue lv : r.labelValues) counts.put(lv.label, lv.value.intValue());
+                String selected = filters.get(facet);
+                if (selected != null && !counts.containsKey(selected)) {
+                    Number count = result.facets.getSpecificValue(facet, selected);
+                    if (count != null && count.intValue() > 0) counts.put(selected, count.intValue());
+                }
                 facets.put(facet, counts);
+                values.put(facet, r == null ? 0 : r.childCount);
             }
-            return new Page(hits.totalHits.value, claims, facets);
+            return new Page(hits.totalHits.value, claims, facets, values);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -93,6 +93,35 @@ class ClaimIndexTest {
         assertSameAnswers(seed);
     }
 
+    /**
+     * A facet lists at most so many values (a million claims have tens of thousands of documents): those with the
+     * most claims, each with its count, the value filtered by among them whatever its count, and how many values
+     * there are. Here at most 3 of each facet of the seeds.
+     */
+    @Test
+    void aFacetListsItsValuesWithTheMostClaimsAndSaysHowManyThereAre() {
+        ClaimIndex index = index(seed);
+        ClaimIndex.Page all = index.page(Map.of(), null, ClaimIndex.Order.ID, 0, 1, 3);
+        for (String facet : index.facetNames()) {
+            Map<String, Integer> expected = counts(seed, facet, "");
+            Map<String, Integer> listed = all.facets().get(facet);
+            assertEquals(expected.size(), all.values().get(facet), facet + ": how many values");
+            assertEquals(Math.min(3, expected.size()), listed.size(), facet);
+            int fewest = listed.values().stream().min(Integer::compare).orElse(0);
+            listed.forEach((value, n) -> assertEquals(expected.get(value), n, facet + " " + value));
+            expected.forEach((value, n) -> assertTrue(listed.containsKey(value) || n <= fewest, facet + ": " + value + " has "
+                    + n + " claims, more than a listed value"));
+        }
+        assertTrue(counts(seed, "relation", "").size() > 3, "the seeds have more relations than are listed");
+        // The relation with the fewest claims, filtered by, is listed with its count.
+        Map.Entry<String, Integer> rarest = counts(seed, "relation", "").entrySet().stream()
+                .min(Map.Entry.comparingByValue()).orElseThrow();
+        ClaimIndex.Page filtered = index.page(Map.of("relation", rarest.getKey()), null, ClaimIndex.Order.ID, 0, 1, 3);
+        assertEquals(rarest.getValue(), filtered.facets().get("relation").get(rarest.getKey()));
+        assertEquals(4, filtered.facets().get("relation").size(), "the three with the most claims, and the one filtered by");
+        assertEquals(rarest.getValue().longValue(), filtered.total());
+    }
+
     @Test
     void filtersCountTheOtherFacetsAndEachFacetIgnoresItsOwnFilter() {
         ClaimIndex index = index(seed);
