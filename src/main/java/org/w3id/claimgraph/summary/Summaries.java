@@ -3,7 +3,6 @@ package org.w3id.claimgraph.summary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,12 +29,16 @@ import org.w3id.claimgraph.validate.Validator;
 /**
  * The computations of this package: the stored findings ({@link #addFindings}), the per-claim summaries
  * ({@link #addSummaries}) and the facet totals ({@link #addTotals}), each a build phase, and all three again after
- * a checked write ({@link #recompute}). Each reads the dataset, collects the quads it computes, and adds them when
- * it is done (nothing is added to a dataset while a query over it still runs).
+ * a checked write ({@link #recompute}). Each reads the dataset and adds what it computes once no query over the
+ * dataset runs any more (nothing is added to a dataset while a query over it still iterates): the findings once
+ * every rule has run, the summaries' quads kept meanwhile in bounded batches ({@link ComputedQuads}).
  */
 public final class Summaries {
     /** The graphs this package computes, which nothing else writes. */
     public static final List<String> GRAPHS = List.of(GraphNames.FINDINGS, GraphNames.SUMMARIES);
+
+    /** How many computed quads are kept in memory before a batch goes to a temporary file. */
+    static final int BATCH = 200_000;
 
     private Summaries() {}
 
@@ -45,9 +48,17 @@ public final class Summaries {
         void compute(DatasetGraph dsg, ProjectLayout layout, StreamRDF out);
     }
 
-    /** Adds the findings of every rule to {@code dsg} (a build phase, after the derivation). */
+    /**
+     * Adds the findings of every rule to {@code dsg} (a build phase, after the derivation): directly, since every
+     * rule's query has finished when the report is written.
+     */
     public static void addFindings(DatasetGraph dsg, ProjectLayout layout) {
-        add(dsg, layout, Summaries::findings);
+        findings(dsg, layout, new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                dsg.add(quad);
+            }
+        });
     }
 
     /** Adds the per-claim summaries and statistics to {@code dsg} (a build phase, after {@link #addFindings}). */
@@ -82,19 +93,15 @@ public final class Summaries {
     }
 
     private static void add(DatasetGraph dsg, ProjectLayout layout, Computation computation) {
-        List<Quad> computed = new ArrayList<>();
-        computation.compute(dsg, layout, new StreamRDFBase() {
-            @Override
-            public void quad(Quad quad) {
-                computed.add(quad);
-            }
-        });
-        computed.forEach(dsg::add);
+        try (ComputedQuads computed = new ComputedQuads(BATCH)) {
+            computation.compute(dsg, layout, computed);
+            computed.addTo(dsg);
+        }
     }
 
     /**
-     * Runs every rule of ontology/rules.ttl over all claims (one query a rule) and sends the findings as a SHACL
-     * validation report in the graph {@link GraphNames#FINDINGS}.
+     * Runs every rule of ontology/rules.ttl over all claims (one query a rule) and then sends the findings as a
+     * SHACL validation report in the graph {@link GraphNames#FINDINGS}.
      */
     static void findings(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
         Validator validator = Validator.load(layout);
@@ -102,8 +109,8 @@ public final class Summaries {
         List<Finding> found = validator.validate(source, RuleEngine.Kind.SPARQL, validator.rules().all());
         Node graph = NodeFactory.createURI(GraphNames.FINDINGS);
         // Every finding, those on candidates too (the claim page shows them, and the summaries read them).
-        TurtleReportWriter.graph(new Report(source.description(), RuleEngine.Kind.SPARQL, validator.rules().all(), null, found, List.of()))
-                .find().forEachRemaining(t -> out.quad(Quad.create(graph, t)));
+        TurtleReportWriter.triples(new Report(source.description(), RuleEngine.Kind.SPARQL, validator.rules().all(), null, found, List.of()),
+                t -> out.quad(Quad.create(graph, t)));
     }
 
     /**

@@ -1,6 +1,11 @@
 package org.w3id.claimgraph.validate;
 
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -40,31 +45,44 @@ public final class TurtleReportWriter implements ReportWriter {
         g.getPrefixMapping().setNsPrefix("claim", CG.ID + "claim/");
         g.getPrefixMapping().setNsPrefix("doc", CG.ID + "document/");
         g.getPrefixMapping().setNsPrefix("xsd", XSDDatatype.XSD + "#");
+        triples(report, g::add);
+        return g;
+    }
+
+    /**
+     * Sends the triples of the report's SHACL validation report graph, each once, without building the graph (the
+     * build stores the report of every finding of a large dataset).
+     */
+    public static void triples(Report report, Consumer<Triple> out) {
+        Map<String, Rule> rules = new HashMap<>();
+        report.rulesRun().forEach(r -> rules.putIfAbsent(r.id(), r));
+        Set<String> gradedClaims = new HashSet<>();
         Node reportNode = NodeFactory.createBlankNode();
-        g.add(Triple.create(reportNode, RDF.type.asNode(), sh("ValidationReport")));
-        g.add(Triple.create(reportNode, sh("conforms"), NodeFactory.createLiteralDT(
+        out.accept(Triple.create(reportNode, RDF.type.asNode(), sh("ValidationReport")));
+        out.accept(Triple.create(reportNode, sh("conforms"), NodeFactory.createLiteralDT(
                 Boolean.toString(report.findings().isEmpty()), XSDDatatype.XSDboolean)));
         for (Finding f : report.findings()) {
             Node result = NodeFactory.createBlankNode();
-            Rule rule = report.rulesRun().stream().filter(r -> r.id().equals(f.rule())).findFirst().orElseThrow();
-            g.add(Triple.create(reportNode, sh("result"), result));
-            g.add(Triple.create(result, RDF.type.asNode(), sh("ValidationResult")));
-            g.add(Triple.create(result, sh("focusNode"), NodeFactory.createURI(f.claim())));
-            g.add(Triple.create(result, sh("resultSeverity"), f.severity().iri()));
-            g.add(Triple.create(result, sh("sourceShape"), rule.iri()));
-            g.add(Triple.create(result, sh("sourceConstraintComponent"), sh("SPARQLConstraintComponent")));
-            g.add(Triple.create(result, sh("resultMessage"), NodeFactory.createLiteralString(f.message())));
-            // Every result names its value node: what the rule points at, else (as SHACL falls back) the focus node.
-            g.add(Triple.create(result, sh("value"), f.value() != null ? f.value() : NodeFactory.createURI(f.claim())));
+            Rule rule = rules.get(f.rule());
+            if (rule == null) throw new IllegalArgumentException("a finding of a rule that did not run: " + f.rule());
             Node claim = NodeFactory.createURI(f.claim());
+            out.accept(Triple.create(reportNode, sh("result"), result));
+            out.accept(Triple.create(result, RDF.type.asNode(), sh("ValidationResult")));
+            out.accept(Triple.create(result, sh("focusNode"), claim));
+            out.accept(Triple.create(result, sh("resultSeverity"), f.severity().iri()));
+            out.accept(Triple.create(result, sh("sourceShape"), rule.iri()));
+            out.accept(Triple.create(result, sh("sourceConstraintComponent"), sh("SPARQLConstraintComponent")));
+            out.accept(Triple.create(result, sh("resultMessage"), NodeFactory.createLiteralString(f.message())));
+            // Every result names its value node: what the rule points at, else (as SHACL falls back) the focus node.
+            out.accept(Triple.create(result, sh("value"), f.value() != null ? f.value() : claim));
+            if (!gradedClaims.add(f.claim())) continue;
             Grading grading = f.grading();
-            if (grading.grade() != null) g.add(Triple.create(claim, CG.cg("grade"), grading.grade()));
-            if (grading.derivedGrade() != null) g.add(Triple.create(claim, CG.cg("derivedGrade"), grading.derivedGrade()));
-            if (grading.curatorGrade() != null) g.add(Triple.create(claim, CG.cg("curatorGrade"), grading.curatorGrade()));
-            if (grading.reviewed() != null) g.add(Triple.create(claim, CG.cg("reviewed"),
+            if (grading.grade() != null) out.accept(Triple.create(claim, CG.cg("grade"), grading.grade()));
+            if (grading.derivedGrade() != null) out.accept(Triple.create(claim, CG.cg("derivedGrade"), grading.derivedGrade()));
+            if (grading.curatorGrade() != null) out.accept(Triple.create(claim, CG.cg("curatorGrade"), grading.curatorGrade()));
+            if (grading.reviewed() != null) out.accept(Triple.create(claim, CG.cg("reviewed"),
                     NodeFactory.createLiteralDT(grading.reviewed().toString(), XSDDatatype.XSDboolean)));
         }
-        return g;
     }
 
     private static Node sh(String local) {

@@ -30,17 +30,20 @@ import org.w3id.claimgraph.rules.RuleSet;
 public final class Validator {
     private final RuleSet rules;
     private final Query contextQuery;
+    private final Query curatorGradesQuery;
     private final Query vocabulariesQuery;
 
-    public Validator(RuleSet rules, Query contextQuery, Query vocabulariesQuery) {
+    public Validator(RuleSet rules, Query contextQuery, Query curatorGradesQuery, Query vocabulariesQuery) {
         this.rules = rules;
         this.contextQuery = contextQuery;
+        this.curatorGradesQuery = curatorGradesQuery;
         this.vocabulariesQuery = vocabulariesQuery;
     }
 
     /** The rules of ontology/rules.ttl and the lookups of queries/validate/. */
     public static Validator load(ProjectLayout layout) {
-        return new Validator(RuleSet.load(layout), lookup(layout, "finding-context"), lookup(layout, "vocabularies-present"));
+        return new Validator(RuleSet.load(layout), lookup(layout, "finding-context"), lookup(layout, "curator-grades"),
+                lookup(layout, "vocabularies-present"));
     }
 
     static Query lookup(ProjectLayout layout, String name) {
@@ -103,7 +106,7 @@ public final class Validator {
     private List<Finding> complete(GraphSource source, List<Finding> results) {
         Set<Node> claims = new LinkedHashSet<>();
         results.forEach(r -> claims.add(NodeFactory.createURI(r.claim())));
-        Map<Node, ClaimContext.Where> where = ClaimContext.lookup(source, contextQuery, new ArrayList<>(claims));
+        Map<Node, ClaimContext.Where> where = ClaimContext.lookup(source, contextQuery, curatorGradesQuery, new ArrayList<>(claims));
         Set<Finding> findings = new LinkedHashSet<>();
         for (Finding r : results) {
             ClaimContext.Where w = where.getOrDefault(NodeFactory.createURI(r.claim()), ClaimContext.Where.UNKNOWN);
