@@ -1,12 +1,13 @@
 package org.w3id.claimgraph.derive;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.apache.jena.atlas.data.BagFactory;
+import org.apache.jena.atlas.data.DataBag;
+import org.apache.jena.atlas.data.ThresholdPolicyCount;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
@@ -16,18 +17,29 @@ import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.system.SerializationFactoryFinder;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.GraphNames;
 
 /**
- * What the derivation works on: an in-memory copy of the quads of a dataset that it reads ({@link Inputs}),
- * each in its named graph, without what an earlier derivation wrote or what was computed from that (the findings and
- * summaries), read through {@link GraphSource} (the union of its named graphs) like the dataset itself. Queries and writes go to the copy, so later phases see
- * earlier ones and no query runs against the database's indexes or inside a long write transaction;
- * {@link #publish} then replaces {@link GraphNames#DERIVED} of the dataset with what was derived, in one write
- * (which joins a caller's write transaction, as in a build phase).
+ * What the derivation works on, read through {@link GraphSource} (the union of the named graphs), without what an
+ * earlier derivation wrote or what was computed from that (the findings and summaries): later steps see what earlier
+ * ones wrote. One of two places, chosen by {@link #of}:
+ * <ul>
+ * <li>in place, on a TDB2 dataset that holds no findings or summaries (the fresh directory of a load): the queries
+ * run on the database's own indexes and every step writes straight into its {@link GraphNames#DERIVED}, cleared
+ * first, so memory does not grow with the corpus for the data (the dataset must then be written only by this
+ * derivation until it ends: {@link Derivation#run} holds one write transaction, the caller's if it has one);</li>
+ * <li>on an in-memory copy of the quads it reads ({@link Inputs}) everywhere else (the dataset built in memory, a
+ * checked write): a union of thousands of in-memory document graphs answers much more slowly than one graph, and a
+ * checked write's pending layer must not be read while it is written. {@link #publish} then replaces the derived
+ * graph of the dataset with what was derived, in one write (which joins a caller's write transaction).</li>
+ * </ul>
  */
 final class DerivedGraph {
     static final Node NAME = NodeFactory.createURI(GraphNames.DERIVED);
@@ -35,6 +47,9 @@ final class DerivedGraph {
     /** The graph of the copy that holds every quad read but those of the shapes graph, each triple once. */
     private static final Node READ = NodeFactory.createURI("urn:x-claimgraph:derivation-input");
     private static final Node SHAPES = NodeFactory.createURI(GraphNames.SHAPES);
+    /** The computed graphs besides the derived one. */
+    private static final Set<Node> FOLLOWING = Set.of(NodeFactory.createURI(GraphNames.FINDINGS),
+            NodeFactory.createURI(GraphNames.SUMMARIES));
     /**
      * The graphs computed from what the derivation writes (and the derived graph itself): never read, so that deriving
      * again on a built dataset, as a checked write does, gives what the first derivation gave. The findings repeat an
@@ -42,17 +57,50 @@ final class DerivedGraph {
      */
     private static final Set<Node> COMPUTED = Set.of(NAME, NodeFactory.createURI(GraphNames.FINDINGS),
             NodeFactory.createURI(GraphNames.SUMMARIES));
+    /** Triples of one CONSTRUCT held in memory before the rest go to a temporary file. */
+    private static final long CONSTRUCTED_IN_MEMORY = 100_000L;
+    private static final Var S = Var.alloc("s");
+    private static final Var P = Var.alloc("p");
+    private static final Var O = Var.alloc("o");
 
-    private final DatasetGraph copy = DatasetGraphFactory.createGeneral();
-    private final GraphSource source = GraphSource.of(copy, "the dataset being derived");
+    /** Where the queries run and the derived triples go (graph {@link #NAME}). */
+    private final DatasetGraph work;
+    private final boolean inPlace;
+    private final GraphSource source;
     private long written;
 
+    private DerivedGraph(DatasetGraph work, boolean inPlace) {
+        this.work = work;
+        this.inPlace = inPlace;
+        this.source = GraphSource.of(work, "the dataset being derived");
+    }
+
     /**
-     * Copies the quads of {@code dataset} outside the derived graph that {@code reads} accepts: those of the shapes
+     * Where to derive on {@code dataset}: in place when it is a TDB2 dataset with no findings or summaries (its
+     * derived graph is cleared; call inside a write transaction on it), otherwise on an in-memory copy of the quads
+     * that {@code reads} accepts.
+     */
+    static DerivedGraph of(DatasetGraph dataset, Predicate<Quad> reads) {
+        if (inPlace(dataset)) {
+            dataset.deleteAny(NAME, Node.ANY, Node.ANY, Node.ANY);
+            return new DerivedGraph(dataset, true);
+        }
+        return new DerivedGraph(copy(dataset, reads), false);
+    }
+
+    /** Whether {@link #of} derives on {@code dataset} itself. Call inside a transaction on it. */
+    static boolean inPlace(DatasetGraph dataset) {
+        return DatabaseMgr.isTDB2(dataset)
+                && FOLLOWING.stream().noneMatch(g -> dataset.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext());
+    }
+
+    /**
+     * Copies the quads of {@code dataset} outside the computed graphs that {@code reads} accepts: those of the shapes
      * graph into a graph of that name (the union sees them, {@link GraphSource#dataGraph} does not), all others
      * into one graph, so that the union the queries see is a union of three graphs, not of every document's.
      */
-    DerivedGraph(DatasetGraph dataset, Predicate<Quad> reads) {
+    private static DatasetGraph copy(DatasetGraph dataset, Predicate<Quad> reads) {
+        DatasetGraph copy = DatasetGraphFactory.createGeneral();
         Graph read = GraphMemFactory.createDefaultGraph();
         Graph shapes = GraphMemFactory.createDefaultGraph();
         copy.addGraph(READ, read);
@@ -62,24 +110,21 @@ final class DerivedGraph {
             if (COMPUTED.contains(q.getGraph()) || !reads.test(q)) return;
             (q.getGraph().equals(SHAPES) ? shapes : read).add(q.asTriple());
         }));
+        return copy;
     }
 
-    /** Replaces the derived graph of {@code dataset} with what this derivation wrote. */
+    /** Replaces the derived graph of {@code dataset} with what this derivation wrote, unless it wrote there already. */
     void publish(DatasetGraph dataset) {
-        List<Quad> derived = Txn.calculateRead(copy, () -> {
-            List<Quad> quads = new ArrayList<>();
-            copy.find(NAME, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quads::add);
-            return quads;
-        });
+        if (inPlace) return;
         Txn.executeWrite(dataset, () -> {
             dataset.deleteAny(NAME, Node.ANY, Node.ANY, Node.ANY);
-            derived.forEach(dataset::add);
+            Txn.executeRead(work, () -> work.find(NAME, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(dataset::add));
         });
     }
 
     /** Reads the data (definitions, data and what was derived so far) as one graph. */
     <T> T read(Function<Graph, T> reader) {
-        return Txn.calculateRead(copy, () -> reader.apply(GraphSource.dataGraph(copy)));
+        return Txn.calculateRead(work, () -> reader.apply(GraphSource.dataGraph(work)));
     }
 
     /** Streams the rows of a SELECT over the whole dataset. */
@@ -90,29 +135,46 @@ final class DerivedGraph {
         });
     }
 
-    /** Runs a CONSTRUCT over the whole dataset and adds its triples to the derived graph. */
+    /**
+     * Runs a CONSTRUCT over the whole dataset and adds its triples to the derived graph once the query is done (its
+     * triples wait in a bag that spills to temporary files past {@link #CONSTRUCTED_IN_MEMORY}); returns how many were new.
+     */
     long construct(Query query) {
-        List<Triple> triples = new ArrayList<>();
-        source.construct(query, null).find().forEachRemaining(triples::add);
-        return add(triples);
+        DataBag<Binding> made = bag();
+        try {
+            source.construct(query, null, t -> made.add(binding(t)));
+            return write(sink -> made.iterator().forEachRemaining(b -> sink.accept(Triple.create(b.get(S), b.get(P), b.get(O)))));
+        } finally {
+            made.close();
+        }
     }
 
-    /** Adds triples to the derived graph; returns how many were new. */
-    long add(List<Triple> triples) {
+    /**
+     * Adds to the derived graph, in one write, the triples {@code producer} hands to the sink it is given; returns how
+     * many were new. The producer must not read this graph.
+     */
+    long write(Consumer<Consumer<Triple>> producer) {
         long[] added = {0};
-        Txn.executeWrite(copy, () -> {
-            for (Triple t : triples) {
-                if (!copy.contains(NAME, t.getSubject(), t.getPredicate(), t.getObject())) {
-                    copy.add(NAME, t.getSubject(), t.getPredicate(), t.getObject());
-                    added[0]++;
-                }
+        Txn.executeWrite(work, () -> producer.accept(t -> {
+            if (!work.contains(NAME, t.getSubject(), t.getPredicate(), t.getObject())) {
+                work.add(NAME, t.getSubject(), t.getPredicate(), t.getObject());
+                added[0]++;
             }
-        });
+        }));
         written += added[0];
         return added[0];
     }
 
     long written() {
         return written;
+    }
+
+    private static DataBag<Binding> bag() {
+        return BagFactory.newDefaultBag(new ThresholdPolicyCount<>(CONSTRUCTED_IN_MEMORY),
+                SerializationFactoryFinder.bindingSerializationFactory());
+    }
+
+    private static Binding binding(Triple t) {
+        return BindingFactory.binding(S, t.getSubject(), P, t.getPredicate(), O, t.getObject());
     }
 }
