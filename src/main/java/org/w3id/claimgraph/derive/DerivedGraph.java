@@ -4,10 +4,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.apache.jena.atlas.data.BagFactory;
-import org.apache.jena.atlas.data.DataBag;
-import org.apache.jena.atlas.data.ThresholdPolicyCount;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
@@ -17,10 +16,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.system.SerializationFactoryFinder;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.w3id.claimgraph.graph.GraphSource;
@@ -35,10 +31,11 @@ import org.w3id.claimgraph.project.GraphNames;
  * run on the database's own indexes and every step writes straight into its {@link GraphNames#DERIVED}, cleared
  * first, so memory does not grow with the corpus for the data (the dataset must then be written only by this
  * derivation until it ends: {@link Derivation#run} holds one write transaction, the caller's if it has one);</li>
- * <li>on an in-memory copy of the quads it reads ({@link Inputs}) everywhere else (the dataset built in memory, a
- * checked write): a union of thousands of in-memory document graphs answers much more slowly than one graph, and a
- * checked write's pending layer must not be read while it is written. {@link #publish} then replaces the derived
- * graph of the dataset with what was derived, in one write (which joins a caller's write transaction).</li>
+ * <li>on an in-memory copy of the quads it reads ({@link Inputs}) everywhere else (the dataset built in memory, the
+ * pending data of a checked write, a database that holds findings): the copy puts them in one graph, so that the
+ * queries see a union of three graphs, not of every document's, and leaves the computed graphs out. {@link #publish}
+ * then replaces the derived graph of the dataset with what was derived, in one write (which joins a caller's write
+ * transaction).</li>
  * </ul>
  */
 final class DerivedGraph {
@@ -47,21 +44,17 @@ final class DerivedGraph {
     /** The graph of the copy that holds every quad read but those of the shapes graph, each triple once. */
     private static final Node READ = NodeFactory.createURI("urn:x-claimgraph:derivation-input");
     private static final Node SHAPES = NodeFactory.createURI(GraphNames.SHAPES);
-    /** The computed graphs besides the derived one. */
+    /**
+     * The graphs computed from what the derivation writes: never read, so that deriving again on a built dataset, as a
+     * checked write does, gives what the first derivation gave. The findings repeat an overridden claim's
+     * cg:curatorGrade, for one.
+     */
     private static final Set<Node> FOLLOWING = Set.of(NodeFactory.createURI(GraphNames.FINDINGS),
             NodeFactory.createURI(GraphNames.SUMMARIES));
-    /**
-     * The graphs computed from what the derivation writes (and the derived graph itself): never read, so that deriving
-     * again on a built dataset, as a checked write does, gives what the first derivation gave. The findings repeat an
-     * overridden claim's cg:curatorGrade, for one.
-     */
-    private static final Set<Node> COMPUTED = Set.of(NAME, NodeFactory.createURI(GraphNames.FINDINGS),
-            NodeFactory.createURI(GraphNames.SUMMARIES));
+    /** The graphs a copy leaves out: those computed from the derivation, and the derived graph itself. */
+    private static final Set<Node> COMPUTED = Stream.concat(Stream.of(NAME), FOLLOWING.stream()).collect(Collectors.toUnmodifiableSet());
     /** Triples of one CONSTRUCT held in memory before the rest go to a temporary file. */
     private static final long CONSTRUCTED_IN_MEMORY = 100_000L;
-    private static final Var S = Var.alloc("s");
-    private static final Var P = Var.alloc("p");
-    private static final Var O = Var.alloc("o");
 
     /** Where the queries run and the derived triples go (graph {@link #NAME}). */
     private final DatasetGraph work;
@@ -140,10 +133,10 @@ final class DerivedGraph {
      * triples wait in a bag that spills to temporary files past {@link #CONSTRUCTED_IN_MEMORY}); returns how many were new.
      */
     long construct(Query query) {
-        DataBag<Binding> made = bag();
+        TripleBag made = new TripleBag(CONSTRUCTED_IN_MEMORY);
         try {
-            source.construct(query, null, t -> made.add(binding(t)));
-            return write(sink -> made.iterator().forEachRemaining(b -> sink.accept(Triple.create(b.get(S), b.get(P), b.get(O)))));
+            source.construct(query, null, made::add);
+            return write(sink -> made.triples().forEachRemaining(sink));
         } finally {
             made.close();
         }
@@ -167,14 +160,5 @@ final class DerivedGraph {
 
     long written() {
         return written;
-    }
-
-    private static DataBag<Binding> bag() {
-        return BagFactory.newDefaultBag(new ThresholdPolicyCount<>(CONSTRUCTED_IN_MEMORY),
-                SerializationFactoryFinder.bindingSerializationFactory());
-    }
-
-    private static Binding binding(Triple t) {
-        return BindingFactory.binding(S, t.getSubject(), P, t.getPredicate(), O, t.getObject());
     }
 }
