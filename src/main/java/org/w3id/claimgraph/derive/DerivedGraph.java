@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
@@ -60,7 +61,6 @@ final class DerivedGraph {
     private final DatasetGraph work;
     private final boolean inPlace;
     private final GraphSource source;
-    private long written;
 
     private DerivedGraph(DatasetGraph work, boolean inPlace) {
         this.work = work;
@@ -130,35 +130,28 @@ final class DerivedGraph {
 
     /**
      * Runs a CONSTRUCT over the whole dataset and adds its triples to the derived graph once the query is done (its
-     * triples wait in a bag that spills to temporary files past {@link #CONSTRUCTED_IN_MEMORY}); returns how many were new.
+     * triples wait in a bag that spills to temporary files past {@link #CONSTRUCTED_IN_MEMORY}).
      */
-    long construct(Query query) {
+    void construct(Query query) {
         TripleBag made = new TripleBag(CONSTRUCTED_IN_MEMORY);
         try {
             source.construct(query, null, made::add);
-            return write(sink -> made.triples().forEachRemaining(sink));
+            write(sink -> made.triples().forEachRemaining(sink));
         } finally {
             made.close();
         }
     }
 
     /**
-     * Adds to the derived graph, in one write, the triples {@code producer} hands to the sink it is given; returns how
-     * many were new. The producer must not read this graph.
+     * Adds to the derived graph, in one write, the triples {@code producer} hands to the sink it is given (one already
+     * there is not added again). The producer must not read this graph.
      */
-    long write(Consumer<Consumer<Triple>> producer) {
-        long[] added = {0};
-        Txn.executeWrite(work, () -> producer.accept(t -> {
-            if (!work.contains(NAME, t.getSubject(), t.getPredicate(), t.getObject())) {
-                work.add(NAME, t.getSubject(), t.getPredicate(), t.getObject());
-                added[0]++;
-            }
-        }));
-        written += added[0];
-        return added[0];
+    void write(Consumer<Consumer<Triple>> producer) {
+        Txn.executeWrite(work, () -> producer.accept(t -> work.add(NAME, t.getSubject(), t.getPredicate(), t.getObject())));
     }
 
+    /** How many triples the derived graph holds. */
     long written() {
-        return written;
+        return Txn.calculateRead(work, () -> Iter.count(work.find(NAME, Node.ANY, Node.ANY, Node.ANY)));
     }
 }
