@@ -136,7 +136,11 @@ final class DerivedGraph {
         TripleBag made = new TripleBag(CONSTRUCTED_IN_MEMORY);
         try {
             source.construct(query, null, made::add);
-            write(sink -> made.triples().forEachRemaining(sink));
+            // A template repeats triples (those of an assertion, once per claim); TDB2 would look a repeated quad up
+            // in each of its six indexes to add it, so each is looked up once here first.
+            write(sink -> made.triples().forEachRemaining(t -> {
+                if (!work.contains(NAME, t.getSubject(), t.getPredicate(), t.getObject())) sink.accept(t);
+            }));
         } finally {
             made.close();
         }
@@ -144,7 +148,7 @@ final class DerivedGraph {
 
     /**
      * Adds to the derived graph, in one write, the triples {@code producer} hands to the sink it is given (one already
-     * there is not added again). The producer must not read this graph.
+     * there is not added again). The producer may read the graph only through {@link DatasetGraph#contains}.
      */
     void write(Consumer<Consumer<Triple>> producer) {
         Txn.executeWrite(work, () -> producer.accept(t -> work.add(NAME, t.getSubject(), t.getPredicate(), t.getObject())));
