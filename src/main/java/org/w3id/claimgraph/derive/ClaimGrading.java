@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -52,18 +53,18 @@ final class ClaimGrading {
     /** Writes the line derivations; returns the claims graded. */
     long grade(Map<Node, Line> lines) {
         GradeScale scale = definitions.scale();
-        List<Triple> out = new ArrayList<>();
-        for (Line line : lines.values()) {
-            if (!line.counts()) {
-                out.add(Triple.create(line.iri, SET_ASIDE, NodeFactory.createLiteralString(line.setAside)));
-                continue;
+        graph.write(out -> {
+            for (Line line : lines.values()) {
+                if (!line.counts()) {
+                    out.accept(Triple.create(line.iri, SET_ASIDE, NodeFactory.createLiteralString(line.setAside)));
+                    continue;
+                }
+                Node derivation = NodeFactory.createURI(line.iri.getURI() + "/derivation");
+                out.accept(Triple.create(line.iri, DERIVED_GRADE, scale.grade(line.level)));
+                out.accept(Triple.create(line.iri, DERIVATION, derivation));
+                writeDerivation(out, derivation, line, line.steps, line.level);
             }
-            Node derivation = NodeFactory.createURI(line.iri.getURI() + "/derivation");
-            out.add(Triple.create(line.iri, DERIVED_GRADE, scale.grade(line.level)));
-            out.add(Triple.create(line.iri, DERIVATION, derivation));
-            writeDerivation(out, derivation, line, line.steps, line.level);
-        }
-        graph.add(out);
+        });
 
         Map<Node, List<Step>> claimLevel = claimLevelSteps();
         Map<Node, Line> best = new HashMap<>();
@@ -81,83 +82,88 @@ final class ClaimGrading {
         Map<Node, Claim> claims = graph.read(ClaimGrading::claims);
         Map<Node, List<Claim>> byAssertion = new TreeMap<>(Comparator.comparing(Node::toString));
         claims.values().forEach(c -> byAssertion.computeIfAbsent(c.assertion, k -> new ArrayList<>()).add(c));
-        out = new ArrayList<>();
-        for (Map.Entry<Node, List<Claim>> e : byAssertion.entrySet()) {
-            Node assertion = e.getKey();
-            Node derivation = NodeFactory.createURI(assertion.getURI() + "/derivation");
-            Line basis = best.get(assertion);
-            List<Step> steps = new ArrayList<>();
-            int level;
-            String startText;
-            if (basis != null) {
-                steps.addAll(basis.steps);
-                int total = basis.level;
-                for (Step s : claimLevel.getOrDefault(assertion, List.of())) {
-                    steps.add(s);
-                    total += s.change();
+        Map<Node, Override> overrides = new HashMap<>();
+        byAssertion.forEach((assertion, ofAssertion) -> {
+            Override override = override(ofAssertion);
+            if (override != null) overrides.put(assertion, override);
+        });
+        graph.write(out -> {
+            for (Map.Entry<Node, List<Claim>> e : byAssertion.entrySet()) {
+                Node assertion = e.getKey();
+                Node derivation = NodeFactory.createURI(assertion.getURI() + "/derivation");
+                Line basis = best.get(assertion);
+                List<Step> steps = new ArrayList<>();
+                int level;
+                String startText;
+                if (basis != null) {
+                    steps.addAll(basis.steps);
+                    int total = basis.level;
+                    for (Step s : claimLevel.getOrDefault(assertion, List.of())) {
+                        steps.add(s);
+                        total += s.change();
+                    }
+                    level = scale.clamp(total);
+                    writeDerivation(out, derivation, basis, steps, level);
+                    startText = "starts " + scale.label(basis.start) + ": " + basis.startDescription();
+                } else {
+                    level = scale.lowest();
+                    out.accept(Triple.create(derivation, RDF.type.asNode(), GRADE_DERIVATION));
+                    out.accept(Triple.create(derivation, STARTING_GRADE, scale.grade(level)));
+                    String why = "nothing that counts supports it";
+                    TreeSet<String> aside = setAsideSupport.get(assertion);
+                    if (aside != null) why += " (set aside: " + String.join("; ", aside) + ")";
+                    out.accept(Triple.create(derivation, START_REASON, NodeFactory.createLiteralString(why)));
+                    out.accept(Triple.create(derivation, DERIVED_GRADE, scale.grade(level)));
+                    startText = scale.label(level) + ": " + why;
                 }
-                level = scale.clamp(total);
-                writeDerivation(out, derivation, basis, steps, level);
-                startText = "starts " + scale.label(basis.start) + ": " + basis.startDescription();
-            } else {
-                level = scale.lowest();
-                out.add(Triple.create(derivation, RDF.type.asNode(), GRADE_DERIVATION));
-                out.add(Triple.create(derivation, STARTING_GRADE, scale.grade(level)));
-                String why = "nothing that counts supports it";
-                TreeSet<String> aside = setAsideSupport.get(assertion);
-                if (aside != null) why += " (set aside: " + String.join("; ", aside) + ")";
-                out.add(Triple.create(derivation, START_REASON, NodeFactory.createLiteralString(why)));
-                out.add(Triple.create(derivation, DERIVED_GRADE, scale.grade(level)));
-                startText = scale.label(level) + ": " + why;
-            }
-            out.add(Triple.create(assertion, DERIVATION, derivation));
-            StringBuilder rationale = new StringBuilder(capitalise(startText));
-            for (Step s : steps) rationale.append("; ").append(s.describe());
-            if (basis != null) rationale.append(" \u2192 ").append(scale.label(level));
-            rationale.append('.');
+                out.accept(Triple.create(assertion, DERIVATION, derivation));
+                StringBuilder rationale = new StringBuilder(capitalise(startText));
+                for (Step s : steps) rationale.append("; ").append(s.describe());
+                if (basis != null) rationale.append(" \u2192 ").append(scale.label(level));
+                rationale.append('.');
 
-            Override override = override(e.getValue());
-            for (Claim claim : e.getValue()) {
-                Node derived = scale.grade(level);
-                Node grade = derived;
-                String text = rationale.toString();
-                if (override != null) {
-                    grade = override.grade;
-                    text = "Curator override: " + scale.label(grade) + " (derived: " + scale.label(level) + ")"
-                            + (override.claim.equals(claim.iri) ? "" : " set on " + CG.shortId(override.claim.getURI()))
-                            + ": " + override.reason + " Derivation: " + text;
+                Override override = overrides.get(assertion);
+                for (Claim claim : e.getValue()) {
+                    Node derived = scale.grade(level);
+                    Node grade = derived;
+                    String text = rationale.toString();
+                    if (override != null) {
+                        grade = override.grade;
+                        text = "Curator override: " + scale.label(grade) + " (derived: " + scale.label(level) + ")"
+                                + (override.claim.equals(claim.iri) ? "" : " set on " + CG.shortId(override.claim.getURI()))
+                                + ": " + override.reason + " Derivation: " + text;
+                    }
+                    if (claim.candidate) {
+                        grade = scale.grade(scale.lowest());
+                        text = "Candidate claim, not yet accepted by a curator: " + scale.label(grade) + ". Derivation: " + text;
+                    }
+                    out.accept(Triple.create(claim.iri, DERIVATION, derivation));
+                    out.accept(Triple.create(claim.iri, DERIVED_GRADE, derived));
+                    out.accept(Triple.create(claim.iri, GRADE, grade));
+                    out.accept(Triple.create(claim.iri, RATIONALE, NodeFactory.createLiteralString(text)));
                 }
-                if (claim.candidate) {
-                    grade = scale.grade(scale.lowest());
-                    text = "Candidate claim, not yet accepted by a curator: " + scale.label(grade) + ". Derivation: " + text;
-                }
-                out.add(Triple.create(claim.iri, DERIVATION, derivation));
-                out.add(Triple.create(claim.iri, DERIVED_GRADE, derived));
-                out.add(Triple.create(claim.iri, GRADE, grade));
-                out.add(Triple.create(claim.iri, RATIONALE, NodeFactory.createLiteralString(text)));
             }
-        }
-        graph.add(out);
+        });
         return claims.size();
     }
 
-    private void writeDerivation(List<Triple> out, Node derivation, Line basis, List<Step> steps, int level) {
+    private void writeDerivation(Consumer<Triple> out, Node derivation, Line basis, List<Step> steps, int level) {
         GradeScale scale = definitions.scale();
-        out.add(Triple.create(derivation, RDF.type.asNode(), GRADE_DERIVATION));
-        out.add(Triple.create(derivation, BASED_ON, basis.iri));
-        out.add(Triple.create(derivation, STARTING_GRADE, scale.grade(basis.start)));
-        out.add(Triple.create(derivation, START_REASON, NodeFactory.createLiteralString(basis.startDescription())));
+        out.accept(Triple.create(derivation, RDF.type.asNode(), GRADE_DERIVATION));
+        out.accept(Triple.create(derivation, BASED_ON, basis.iri));
+        out.accept(Triple.create(derivation, STARTING_GRADE, scale.grade(basis.start)));
+        out.accept(Triple.create(derivation, START_REASON, NodeFactory.createLiteralString(basis.startDescription())));
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             Node step = NodeFactory.createURI(derivation.getURI() + "/step/" + (i + 1));
-            out.add(Triple.create(derivation, STEP, step));
-            out.add(Triple.create(step, RDF.type.asNode(), GRADING_STEP));
-            out.add(Triple.create(step, ORDER, integer(i + 1)));
-            out.add(Triple.create(step, FACTOR, s.factor()));
-            out.add(Triple.create(step, CHANGE, integer(s.change())));
-            out.add(Triple.create(step, REASON, NodeFactory.createLiteralString(s.reason())));
+            out.accept(Triple.create(derivation, STEP, step));
+            out.accept(Triple.create(step, RDF.type.asNode(), GRADING_STEP));
+            out.accept(Triple.create(step, ORDER, integer(i + 1)));
+            out.accept(Triple.create(step, FACTOR, s.factor()));
+            out.accept(Triple.create(step, CHANGE, integer(s.change())));
+            out.accept(Triple.create(step, REASON, NodeFactory.createLiteralString(s.reason())));
         }
-        out.add(Triple.create(derivation, DERIVED_GRADE, scale.grade(level)));
+        out.accept(Triple.create(derivation, DERIVED_GRADE, scale.grade(level)));
     }
 
     /** The claim-level steps of each assertion, in factor order, each factor's reasons joined. */

@@ -7,6 +7,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.w3id.claimgraph.graph.GraphSource;
 
 /**
@@ -35,12 +36,19 @@ public final class Derivation {
     }
 
     /**
-     * Derives on an in-memory copy of what the derivation reads from {@code dataset} ({@link Inputs}), then
-     * replaces the derived graph of {@code dataset} in one write.
+     * Replaces the derived graph of {@code dataset}: on the dataset itself when it is a TDB2 database that holds no
+     * findings or summaries yet (as in a load, before the later build phases), otherwise on an in-memory copy of what
+     * the derivation reads ({@link Inputs}), published in one write. On a TDB2 dataset it runs in one write transaction
+     * (the caller's, if it holds one).
      */
     public static Result run(DatasetGraph dataset) {
         Definitions definitions = definitions(dataset);
-        DerivedGraph graph = new DerivedGraph(dataset, new Inputs(definitions)::reads);
+        Inputs inputs = new Inputs(definitions);
+        if (!DatabaseMgr.isTDB2(dataset)) return derive(definitions, DerivedGraph.of(dataset, inputs::reads), dataset);
+        return Txn.calculateWrite(dataset, () -> derive(definitions, DerivedGraph.of(dataset, inputs::reads), dataset));
+    }
+
+    private static Result derive(Definitions definitions, DerivedGraph graph, DatasetGraph dataset) {
         for (Definitions.Named d : definitions.derivationsBefore()) graph.construct(d.query());
         Map<Node, Line> lines = new LineGrading(definitions, graph).rate();
         long claims = new ClaimGrading(definitions, graph).grade(lines);
