@@ -213,10 +213,28 @@ test('every page opens with what the graph holds, without script errors or reque
     await shot(concept.claims <= 200 ? 'concept' : 'concept-counted');
   }
 
+  // The documents index, 100 a page: every document once over its pages, and every claim in one of them.
+  const documents = await count('SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a cg:SourceDocument }');
   await open('/documents');
-  const docs = await page.locator('table tbody tr td.num').allInnerTexts();
-  assert.equal(docs.length, await count('SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a cg:SourceDocument }'));
-  assert.equal(docs.reduce((n, t) => n + Number(t.replace(/,/g, '')), 0), claims, 'every claim is in one document');
+  const listed = [];
+  const links = new Set();
+  for (let n = 1; ; n++) {
+    const shown = await page.locator('table tbody tr').count();
+    assert.equal(shown, Math.min(100, documents - listed.length), `page ${n}`);
+    listed.push(...await page.locator('table tbody tr td.num').allInnerTexts());
+    for (const href of await page.locator('table tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) links.add(href);
+    const next = page.locator('nav.pager a[rel=next]');
+    if (await next.count() === 0) break;
+    await next.click();
+    await settled();
+  }
+  assert.equal(listed.length, documents);
+  assert.equal(links.size, documents, 'no document on two pages');
+  assert.equal(listed.reduce((n, t) => n + Number(t.replace(/,/g, '')), 0), claims, 'every claim is in one document');
+  if (documents > 100) {
+    assert.equal(await page.getByTestId('document-count').innerText(),
+      `Documents ${(listed.length - (documents - 1) % 100).toLocaleString('en')}–${documents.toLocaleString('en')} of ${documents.toLocaleString('en')}, by identifier`);
+  }
 
   // The concept index counts what each concept's page counts.
   await open('/concepts');

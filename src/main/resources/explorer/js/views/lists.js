@@ -1,19 +1,37 @@
 // Documents and concepts: the indexes.
 import { h, flagBadge } from '../dom.js';
-import { run, localHref, shortId } from '../sparql.js';
+import { run, queryText, select, localHref, shortId } from '../sparql.js';
+import { fill } from '../facets.js';
 
-export async function documentsView() {
-  const docs = await run('documents');
+/** How many documents a page of the documents index lists. */
+const DOCUMENTS_PAGE = 100;
+
+export async function documentsView(url) {
+  const asked = Math.max(1, parseInt(url.searchParams.get('page') || '1', 10) || 1);
+  const [[{ documents: total }], text] = await Promise.all([run('documents-count'), queryText('documents')]);
+  const pages = Math.max(1, Math.ceil(Number(total) / DOCUMENTS_PAGE));
+  const page = Math.min(asked, pages);
+  const docs = await select(fill(text, { page: { limit: DOCUMENTS_PAGE, offset: (page - 1) * DOCUMENTS_PAGE } }));
+  const first = (page - 1) * DOCUMENTS_PAGE + 1;
+  const pageHref = (n) => (n === 1 ? '/documents' : `/documents?page=${n}`);
+  const pager = pages === 1 ? null : h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    page > 1 ? h('a', { href: pageHref(page - 1), rel: 'prev' }, '← Previous') : h('span', {}),
+    h('span', {}, `Page ${page} of ${pages.toLocaleString('en')}`),
+    page < pages ? h('a', { href: pageHref(page + 1), rel: 'next' }, 'Next →') : h('span', {}));
   return h('div', {},
     h('h1', {}, 'Documents'),
     h('p', {}, 'The source articles the claims were curated from. Open one to read it with every claim highlighted.'),
+    h('p', { 'data-testid': 'document-count' }, Number(total) <= DOCUMENTS_PAGE
+      ? `${Number(total).toLocaleString('en')} document${Number(total) === 1 ? '' : 's'}`
+      : `Documents ${first.toLocaleString('en')}–${(first + docs.length - 1).toLocaleString('en')} of ${Number(total).toLocaleString('en')}, by identifier`),
     h('div', { class: 'table-wrap' }, h('table', { class: 'plain' },
       h('thead', {}, h('tr', {}, ['Document', 'Genre', 'Claims', ''].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, docs.map((d) => h('tr', {},
         h('td', {}, h('a', { href: localHref(d.document) }, d.title), h('br'), h('small', { class: 'muted' }, d.identifier)),
         h('td', {}, d.genreLabel || ''),
         h('td', { class: 'num' }, String(d.claims)),
-        h('td', {}, h('a', { href: `/claims?document=doc:${shortId(d.document)}&flag=unsupported` }, 'unsupported claims'))))))));
+        h('td', {}, h('a', { href: `/claims?document=doc:${shortId(d.document)}&flag=unsupported` }, 'unsupported claims'))))))),
+    pager);
 }
 
 export async function conceptsView(url) {

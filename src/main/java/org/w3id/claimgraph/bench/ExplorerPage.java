@@ -21,7 +21,8 @@ record ExplorerPage(String name, String path) {
 
     /**
      * Every kind of explorer page, with values from the database (queries/bench/explorer-pages.rq): home, the claim
-     * list unfiltered, filtered by one facet and by two, a search, a claim, a document, a concept and the matrix.
+     * list unfiltered, filtered by one facet and by two, a search, a claim, a document, a concept, the matrix, and
+     * the documents and concepts indexes.
      */
     static List<ExplorerPage> choose(GraphSource source, ProjectLayout layout) {
         Query query = NamedQuery.read(layout.queriesDir().resolve(QUERY)).parse();
@@ -41,7 +42,9 @@ record ExplorerPage(String name, String path) {
                 new ExplorerPage("claim", localPath(value(row, "claim"))),
                 new ExplorerPage("document", localPath(value(row, "document"))),
                 new ExplorerPage("concept", localPath(value(row, "mineral"))),
-                new ExplorerPage("matrix", "/matrix"));
+                new ExplorerPage("matrix", "/matrix"),
+                new ExplorerPage("documents", "/documents"),
+                new ExplorerPage("concepts", "/concepts"));
     }
 
     private static String value(Binding row, String name) {

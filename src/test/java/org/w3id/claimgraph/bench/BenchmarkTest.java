@@ -71,7 +71,8 @@ class BenchmarkTest {
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| graph-summary | 1 | ") && l.split("\\|").length == 9), md);
 
         // Every explorer page, opened in a real browser at one client and in two tabs at once, none failed.
-        List<String> pages = List.of("home", "claims", "claims, 1 filter", "claims, 2 filters", "search", "claim", "document", "concept", "matrix");
+        List<String> pages = List.of("home", "claims", "claims, 1 filter", "claims, 2 filters", "search", "claim", "document", "concept", "matrix",
+                "documents", "concepts");
         assertEquals(pages, r.pages().rows().stream().map(row -> row.page().name()).toList());
         for (PageBench.Row row : r.pages().rows()) {
             assertEquals(1, row.oneClient().samples(), row.toString());
