@@ -146,7 +146,9 @@ public final class LoadMix {
             String concept = concepts.get(random.nextInt(concepts.size()));
             for (String q : List.of("claim", "claim-evidence", "claim-quotes")) mix.add(explorerQuery(q, claim));
             mix.add(explorerQuery("document-claims", document));
-            mix.add(explorerQuery("concept-claims", concept));
+            // The concept page: its counts per relation and its network (both from the build's totals); it lists
+            // the claims themselves (concept-claims) only for a concept of 200 claims or fewer, not sampled here.
+            mix.add(explorerQuery("concept-relations", concept));
             mix.add(explorerQuery("concept-network", concept));
             mix.add(new Sample("explorer: claim page", "/id/claim/" + claim.substring(claim.lastIndexOf('/') + 1), "text/html", null));
             mix.add(new Sample("graph IRI as Turtle", "/id/claim/" + claim.substring(claim.lastIndexOf('/') + 1), "text/turtle", null));
@@ -156,8 +158,11 @@ public final class LoadMix {
             mix.add(new Sample("explorer: page and script", i % 2 == 0 ? "/claims" : "/explorer/js/app.js", "*/*", null));
         }
         mix.add(explorerQuery("documents", null));
-        mix.add(explorerQuery("claims-list", null));
-        mix.add(explorerQuery("claims-count", null));
+        // The claim list: its page, count and facet counts come from the claim index (the labels and the page's
+        // rows then from SPARQL, as the documents and concepts queries here stand for).
+        mix.add(new Sample("API: claim-index (the claim list)", "/api/claim-index?sort=id&page=1", "application/json", null));
+        mix.add(new Sample("API: claim-index (filtered by grade)", "/api/claim-index?grade=" + enc("https://w3id.org/claimgraph/ontology#GradeLow") + "&sort=id&page=1", "application/json", null));
+        mix.add(new Sample("API: claim-index (a search)", "/api/claim-index?q=sleep&sort=relevance&page=1", "application/json", null));
         mix.add(explorerQuery("concepts", null));
         mix.add(new Sample("API: concept-search", "/api/queries/concept-search?text=magnesium", "application/sparql-results+json", null));
         mix.add(new Sample("API: claims-per-grade", "/api/queries/claims-per-grade", "text/csv", null));
