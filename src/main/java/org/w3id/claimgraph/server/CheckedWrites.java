@@ -29,6 +29,7 @@ import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -113,7 +114,12 @@ final class CheckedWrites {
      * default graph, one too large) propagate, and nothing is written.
      */
     synchronized WriteOutcome apply(Consumer<DatasetGraph> change) {
-        Checked checked = Txn.calculateRead(base, () -> check(change));
+        Checked checked;
+        try {
+            checked = Txn.calculateRead(base, () -> check(change));
+        } catch (QueryCancelledException e) {
+            throw new Stopped();
+        }
         if (checked.outcome() != null) return checked.outcome();
         Txn.executeWrite(base, () -> {
             checked.removed().forEach(base::delete);
@@ -125,6 +131,15 @@ final class CheckedWrites {
     }
 
     private record Checked(WriteOutcome outcome, List<Quad> added, List<Quad> removed) {}
+
+    /** A write the {@link MemoryGuard} stopped while it was computed, before anything was written (503). */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("The write was stopped: what follows from it (the derivation, the findings and summaries) needed more"
+                    + " memory than this server can give one request. Nothing was changed. Serve the database with a"
+                    + " larger heap, or change the data in seeds/ and load it again.");
+        }
+    }
 
     private Checked check(Consumer<DatasetGraph> change) {
         PendingWrite pending = new PendingWrite(base, context);
@@ -190,7 +205,8 @@ final class CheckedWrites {
      */
     private void follow(PendingWrite pending, Consumer<DatasetGraph> computation) {
         PendingWrite layer = PendingWrite.unbounded(pending, context);
-        computation.accept(layer);
+        // Read through a view the memory guard can stop: what the computation holds grows with the dataset.
+        computation.accept(DeadlineDataset.cancellable(layer));
         layer.removed().forEach(pending::delete);
         layer.added().forEach(pending::add);
     }

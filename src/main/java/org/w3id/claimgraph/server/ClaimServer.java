@@ -27,6 +27,7 @@ import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.util.Context;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -174,6 +175,7 @@ public final class ClaimServer {
         private UnaryOperator<Query> queryRewrite = UnaryOperator.identity();
         private DatasetSummary summary;
         private Recomputation recomputation;
+        private long heapForWrites = Runtime.getRuntime().maxMemory();
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private final List<Map.Entry<String, Filter>> filters = new ArrayList<>();
         private final List<String> corsPaths = new ArrayList<>(List.of(
@@ -285,6 +287,15 @@ public final class ClaimServer {
             return this;
         }
 
+        /**
+         * The heap checked writes may count on, in bytes (default: this JVM's maximum heap): with update users, a
+         * server whose dataset's in-memory copy would take more than half of it does not start ({@link WriteMemory}).
+         */
+        public Builder heapForWrites(long bytes) {
+            this.heapForWrites = bytes;
+            return this;
+        }
+
         /** The largest request body accepted, in bytes; larger ones get 413. */
         public Builder maxRequestBody(long bytes) {
             if (bytes < 1) throw new InputException("the request body limit must be positive");
@@ -343,7 +354,12 @@ public final class ClaimServer {
             if (updateUsers != null && endpoint != null) {
                 throw new InputException("a server over a SPARQL endpoint is read-only: load the store instead of giving update users");
             }
-            if (updateUsers != null) requireUsers(updateUsers);
+            if (updateUsers != null) {
+                requireUsers(updateUsers);
+                long quads = summary != null ? summary.triples() : Txn.calculateRead(dataset, () -> Iter.count(dataset.find()));
+                WriteMemory memory = new WriteMemory(quads, heapForWrites);
+                if (!memory.fits()) throw new InputException(memory.refusal());
+            }
             NoRemoteDocuments.install();
             MemoryGuard.install();
             if (requestLog) ServerLogging.logRequests();

@@ -13,14 +13,28 @@ import org.apache.jena.sparql.util.Context;
  * Its graphs are views back onto this dataset, so that a query reading a graph is checked too.
  */
 final class DeadlineDataset extends ViewDataset {
+    private final Runnable check;
 
     DeadlineDataset(DatasetGraph dsg) {
-        super(dsg, dsg.getContext());
+        this(dsg, dsg.getContext(), QueryDeadline::check);
     }
 
     /** With a context of its own, so that what the server sets on it never reaches {@code dsg}. */
     DeadlineDataset(DatasetGraph dsg, Context context) {
+        this(dsg, context, QueryDeadline::check);
+    }
+
+    private DeadlineDataset(DatasetGraph dsg, Context context, Runnable check) {
         super(dsg, context);
+        this.check = check;
+    }
+
+    /**
+     * A view of {@code dsg} that stops only when the request is cancelled (by the {@link MemoryGuard}), not at the
+     * query timeout: for what a checked write computes, which the timeout does not bound.
+     */
+    static DeadlineDataset cancellable(DatasetGraph dsg) {
+        return new DeadlineDataset(dsg, dsg.getContext(), QueryDeadline::checkCancelled);
     }
 
     @Override
@@ -45,18 +59,18 @@ final class DeadlineDataset extends ViewDataset {
 
     @Override
     public boolean contains(Quad quad) {
-        QueryDeadline.check();
+        check.run();
         return super.contains(quad);
     }
 
     @Override
     public boolean contains(Node g, Node s, Node p, Node o) {
-        QueryDeadline.check();
+        check.run();
         return super.contains(g, s, p, o);
     }
 
-    private static Iterator<Quad> watched(Iterator<Quad> it) {
-        QueryDeadline.check();
-        return Iter.iter(it).operate(q -> QueryDeadline.check());
+    private Iterator<Quad> watched(Iterator<Quad> it) {
+        check.run();
+        return Iter.iter(it).operate(q -> check.run());
     }
 }

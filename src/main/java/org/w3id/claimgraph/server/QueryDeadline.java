@@ -64,6 +64,12 @@ final class QueryDeadline implements Filter {
         if (ticket != null) ticket.check();
     }
 
+    /** Fails the current request if it was cancelled (by the {@link MemoryGuard}), whatever its deadline. */
+    static void checkCancelled() {
+        Ticket ticket = CURRENT.get();
+        if (ticket != null && ticket.cancel.get()) throw new QueryCancelledException();
+    }
+
     /** The ticket of the request this thread is serving, if it is on a query path. */
     static Optional<Ticket> current() {
         return Optional.ofNullable(CURRENT.get());

@@ -107,6 +107,8 @@ final class ShaclCheckedGsp extends GSP_RW {
             return writes.apply(change);
         } catch (PendingWrite.TooLarge e) {
             ServletOps.error(org.apache.jena.web.HttpSC.PAYLOAD_TOO_LARGE_413, e.getMessage());
+        } catch (CheckedWrites.Stopped e) {
+            ServletOps.error(org.apache.jena.web.HttpSC.SERVICE_UNAVAILABLE_503, e.getMessage());
         } catch (WriteView.DefaultGraphWrite e) {
             ServletOps.errorBadRequest(e.getMessage());
         }

@@ -50,6 +50,8 @@ final class ShaclCheckedUpdate extends SPARQL_Update {
             ServletOps.errorBadRequest(SPARQLProtocol.messageForParseException(e));
         } catch (PendingWrite.TooLarge e) {
             ServletOps.error(HttpSC.PAYLOAD_TOO_LARGE_413, e.getMessage());
+        } catch (CheckedWrites.Stopped e) {
+            ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, e.getMessage());
         } catch (UpdateException | QueryException | WriteView.DefaultGraphWrite e) {
             ServletOps.errorBadRequest(e.getMessage());
         } catch (JenaException e) {

@@ -1,6 +1,10 @@
 package org.w3id.claimgraph.validate;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -10,6 +14,7 @@ import java.util.function.Consumer;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
@@ -57,15 +62,18 @@ public final class TurtleReportWriter implements ReportWriter {
         Map<String, Rule> rules = new HashMap<>();
         report.rulesRun().forEach(r -> rules.putIfAbsent(r.id(), r));
         Set<String> gradedClaims = new HashSet<>();
-        Node reportNode = NodeFactory.createBlankNode();
+        // Blank nodes labelled by what they say, so that the report of the same findings is the same triples: a
+        // checked write, which stores the report again, then changes only the results that changed.
+        Node reportNode = NodeFactory.createBlankNode("validation-report");
         out.accept(Triple.create(reportNode, RDF.type.asNode(), sh("ValidationReport")));
         out.accept(Triple.create(reportNode, sh("conforms"), NodeFactory.createLiteralDT(
                 Boolean.toString(report.findings().isEmpty()), XSDDatatype.XSDboolean)));
         for (Finding f : report.findings()) {
-            Node result = NodeFactory.createBlankNode();
             Rule rule = rules.get(f.rule());
             if (rule == null) throw new IllegalArgumentException("a finding of a rule that did not run: " + f.rule());
             Node claim = NodeFactory.createURI(f.claim());
+            Node value = f.value() != null ? f.value() : claim;
+            Node result = NodeFactory.createBlankNode("result-" + sha1(f.claim(), rule.iri().toString(), FmtUtils.stringForNode(value), f.message()));
             out.accept(Triple.create(reportNode, sh("result"), result));
             out.accept(Triple.create(result, RDF.type.asNode(), sh("ValidationResult")));
             out.accept(Triple.create(result, sh("focusNode"), claim));
@@ -74,7 +82,7 @@ public final class TurtleReportWriter implements ReportWriter {
             out.accept(Triple.create(result, sh("sourceConstraintComponent"), sh("SPARQLConstraintComponent")));
             out.accept(Triple.create(result, sh("resultMessage"), NodeFactory.createLiteralString(f.message())));
             // Every result names its value node: what the rule points at, else (as SHACL falls back) the focus node.
-            out.accept(Triple.create(result, sh("value"), f.value() != null ? f.value() : claim));
+            out.accept(Triple.create(result, sh("value"), value));
             if (!gradedClaims.add(f.claim())) continue;
             Grading grading = f.grading();
             if (grading.grade() != null) out.accept(Triple.create(claim, CG.cg("grade"), grading.grade()));
@@ -82,6 +90,19 @@ public final class TurtleReportWriter implements ReportWriter {
             if (grading.curatorGrade() != null) out.accept(Triple.create(claim, CG.cg("curatorGrade"), grading.curatorGrade()));
             if (grading.reviewed() != null) out.accept(Triple.create(claim, CG.cg("reviewed"),
                     NodeFactory.createLiteralDT(grading.reviewed().toString(), XSDDatatype.XSDboolean)));
+        }
+    }
+
+    private static String sha1(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-1");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
