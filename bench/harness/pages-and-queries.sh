@@ -1,7 +1,8 @@
 #!/bin/bash
 # What a person waits for on a loaded database: serve --tdb DB in a 4 GiB heap, then every explorer page in headless
-# Chromium (src/test/browser/pages.bench.mjs: 10 rounds at one client, 10 rounds of eight tabs), then each named
-# query over /api/queries twice (curl: status, first byte, total, rows), the server's RSS along the way.
+# Chromium (src/test/browser/pages.bench.mjs: SAMPLES1 rounds at one client, SAMPLES8 rounds of eight tabs, 10 each
+# by default), then each named query over /api/queries RUNS times (2; curl: status, first byte, total, rows), the
+# server's RSS along the way.
 #   S=/tmp/out JAR=target/claimgraph.jar HOMEDIR=CORPUS DB=DIR bench/harness/pages-and-queries.sh [pages|queries|all]
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,9 +25,9 @@ PAGES="{\"home\":\"/\",\"claims\":\"/claims\",\"claims-1-filter\":\"/claims?grad
 log "pages: $PAGES"
 if [ "$what" = pages ] || [ "$what" = all ]; then
   cd $ROOT/src/test/browser
-  EXPLORER_URL=$BASE/ PAGES="$PAGES" CLIENTS=1 SAMPLES=10 TIMEOUT_MS=60000 node pages.bench.mjs > $S/pages.c1.json 2> $S/pages.c1.err
+  EXPLORER_URL=$BASE/ PAGES="$PAGES" CLIENTS=1 SAMPLES=${SAMPLES1:-10} TIMEOUT_MS=60000 node pages.bench.mjs > $S/pages.c1.json 2> $S/pages.c1.err
   log "pages at 1 client done; rss $(ps -o rss= -p $pid) KiB"
-  EXPLORER_URL=$BASE/ PAGES="$PAGES" CLIENTS=8 SAMPLES=10 TIMEOUT_MS=60000 node pages.bench.mjs > $S/pages.c8.json 2> $S/pages.c8.err
+  EXPLORER_URL=$BASE/ PAGES="$PAGES" CLIENTS=8 SAMPLES=${SAMPLES8:-10} TIMEOUT_MS=60000 node pages.bench.mjs > $S/pages.c8.json 2> $S/pages.c8.err
   log "pages at 8 clients done; rss $(ps -o rss= -p $pid) KiB"
   cd $S
 fi
@@ -38,7 +39,7 @@ if [ "$what" = queries ] || [ "$what" = all ]; then
       "contradicting-claims?concept=$I/concept/cortisol" commercial-interest-claims "claims-about?concept=$I/concept/magnesium" \
       "claims-by-evidence-type?type=http://purl.obolibrary.org/obo/ECO_0000180" claims-by-evidence-type references-cited \
       "claim-evidence?claim=$claim" "concept-search?text=magnesium" bioavailability; do
-    for run in 1 2; do
+    for run in $(seq 1 ${RUNS:-2}); do
       r=$(curl -s -o $S/q.out -w '%{http_code} %{time_starttransfer} %{time_total}' -H 'Accept: text/csv' --max-time 120 "$BASE/api/queries/$q")
       echo "$q run $run: status/first byte/total $r rows $(($(wc -l < $S/q.out) - 1))" | tee -a $S/queries.txt
     done

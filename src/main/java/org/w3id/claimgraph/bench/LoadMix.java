@@ -1,8 +1,6 @@
 package org.w3id.claimgraph.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -173,7 +171,7 @@ public final class LoadMix {
     }
 
     private Sample explorerQuery(String name, String resource) {
-        String text = resource("explorer/queries/" + name + ".rq");
+        String text = explorerQuery(name);
         if (resource != null) text = text.replaceAll("\\?resource\\b", Matcher.quoteReplacement("<" + resource + ">"));
         return new Sample("SPARQL: " + name, "/kg/sparql", "application/sparql-results+json", text);
     }
@@ -307,12 +305,13 @@ public final class LoadMix {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static String resource(String name) {
-        try (InputStream in = LoadMix.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The text of the explorer's query NAME, from queries/explorer/ of the project, as the server serves it. */
+    private String explorerQuery(String name) {
+        Path file = layout.queriesDir().resolve("explorer").resolve(name + ".rq");
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InputException("cannot read the explorer's query " + file + ": " + e.getMessage());
         }
     }
 }
