@@ -46,7 +46,7 @@ class ServeProcessTest {
 
             assertEquals(200, get(base + "$/ping").statusCode(), "the server still answers:\n" + serve.output());
             HttpResponse<String> count = query(base, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", Duration.ofMinutes(1));
-            assertEquals(200, count.statusCode());
+            assertEquals(200, count.statusCode(), count.body() + "\n" + serve.output());
             assertTrue(count.body().matches("n\\r\\n\\d+\\r\\n"), count.body());
         }
     }
