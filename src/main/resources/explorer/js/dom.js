@@ -85,3 +85,12 @@ export function loading(text = 'Loading…') {
 export function failure(error) {
   return h('div', { class: 'error', role: 'alert' }, h('strong', {}, 'Could not load: '), String(error.message || error));
 }
+
+/** Previous and next links around "Page N of M" for a paged list; null when there is one page. */
+export function pager(page, pages, hrefOf) {
+  if (pages <= 1) return null;
+  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    page > 1 ? h('a', { href: hrefOf(page - 1), rel: 'prev' }, '← Previous') : h('span', {}),
+    h('span', {}, `Page ${page} of ${pages}`),
+    page < pages ? h('a', { href: hrefOf(page + 1), rel: 'next' }, 'Next →') : h('span', {}));
+}

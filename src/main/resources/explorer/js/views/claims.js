@@ -1,6 +1,6 @@
 // Claims: a searchable, faceted, sorted, paged list. The URL holds the whole state:
 // /claims?q=sleep&form=concept:magnesium-glycinate&flag=unsupported&sort=grade&page=2
-import { h, gradeBadge, flagBadge, loading } from '../dom.js';
+import { h, gradeBadge, flagBadge, loading, pager } from '../dom.js';
 import { queryText, select, compact, expand, localHref, shortId } from '../sparql.js';
 import { FACETS, facetPatterns, facetProperty, filters, fill, flagPattern, searchWords } from '../facets.js';
 
@@ -89,7 +89,7 @@ export async function claimsView(url, { navigate }) {
     h('div', { class: 'with-sidebar' }, facetPanel,
       h('section', { class: 'results', 'aria-label': 'Matching claims' },
         claimTable(rows, state.q ? searchWords(state.q) : []),
-        pager(state, total))));
+        claimsPager(state, total))));
 }
 
 function activeFilters(state, facetRows) {
@@ -168,13 +168,8 @@ function claimTable(rows, words) {
       h('td', { class: 'doc-cell' }, h('a', { href: localHref(r.document) }, r.documentTitle))))));
 }
 
-function pager(state, total) {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (pages === 1) return null;
-  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
-    state.page > 1 ? h('a', { href: claimsUrl(state, { page: state.page - 1 }), rel: 'prev' }, '← Previous') : h('span', {}),
-    h('span', {}, `Page ${state.page} of ${pages}`),
-    state.page < pages ? h('a', { href: claimsUrl(state, { page: state.page + 1 }), rel: 'next' }, 'Next →') : h('span', {}));
+function claimsPager(state, total) {
+  return pager(state.page, Math.max(1, Math.ceil(total / PAGE_SIZE)), (n) => claimsUrl(state, { page: n }));
 }
 
 export { loading };

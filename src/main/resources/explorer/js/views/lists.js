@@ -1,5 +1,5 @@
 // Documents and concepts: the indexes.
-import { h, flagBadge } from '../dom.js';
+import { h, flagBadge, pager } from '../dom.js';
 import { run, queryText, select, localHref, shortId } from '../sparql.js';
 import { fill } from '../facets.js';
 
@@ -14,10 +14,6 @@ export async function documentsView(url) {
   const docs = await select(fill(text, { page: { limit: DOCUMENTS_PAGE, offset: (page - 1) * DOCUMENTS_PAGE } }));
   const first = (page - 1) * DOCUMENTS_PAGE + 1;
   const pageHref = (n) => (n === 1 ? '/documents' : `/documents?page=${n}`);
-  const pager = pages === 1 ? null : h('nav', { class: 'pager', 'aria-label': 'Pages' },
-    page > 1 ? h('a', { href: pageHref(page - 1), rel: 'prev' }, '← Previous') : h('span', {}),
-    h('span', {}, `Page ${page} of ${pages.toLocaleString('en')}`),
-    page < pages ? h('a', { href: pageHref(page + 1), rel: 'next' }, 'Next →') : h('span', {}));
   return h('div', {},
     h('h1', {}, 'Documents'),
     h('p', {}, 'The source articles the claims were curated from. Open one to read it with every claim highlighted.'),
@@ -31,7 +27,7 @@ export async function documentsView(url) {
         h('td', {}, d.genreLabel || ''),
         h('td', { class: 'num' }, String(d.claims)),
         h('td', {}, h('a', { href: `/claims?document=doc:${shortId(d.document)}&flag=unsupported` }, 'unsupported claims'))))))),
-    pager);
+    pager(page, pages, pageHref));
 }
 
 export async function conceptsView(url) {
