@@ -55,10 +55,10 @@ class ValidateCommandTest {
         CliRun run = CliRun.in(home, "validate");
         assertEquals(1, run.exitCode(), run.toString());
         List<String> lines = run.out().lines().toList();
-        assertEquals(28, lines.size(), run.toString());
+        assertEquals(27, lines.size(), run.toString());
         assertTrue(lines.contains("seeds/claims/902_article.ttl:12: claim:902-001 [disputed] violation: Disputed by \u201CTryptophan 5-monooxygenase (enzyme entry)\u201D:"
                 + " The enzyme needs iron, tetrahydrobiopterin and oxygen; magnesium is not its cofactor. \u2014 \"Magnesium is a cofactor of serotonin synthesis.\""), run.toString());
-        assertTrue(run.err().contains("28 finding(s) in 14 claim(s): 7 violation(s), 19 warning(s), 2 info"), run.err());
+        assertTrue(run.err().contains("27 finding(s) in 14 claim(s): 7 violation(s), 18 warning(s), 2 info"), run.err());
     }
 
     @Test
@@ -71,16 +71,16 @@ class ValidateCommandTest {
         assertEquals("violation", report.getString("failOn"));
         assertEquals(false, report.getBoolean("passed"));
         JsonObject summary = report.getObj("summary");
-        assertEquals(28, summary.getNumber("findings").intValue());
+        assertEquals(27, summary.getNumber("findings").intValue());
         assertEquals(14, summary.getNumber("claims").intValue());
         assertEquals(7, summary.getObj("bySeverity").getNumber("violation").intValue());
-        assertEquals(19, summary.getObj("bySeverity").getNumber("warning").intValue());
+        assertEquals(18, summary.getObj("bySeverity").getNumber("warning").intValue());
         assertEquals(2, summary.getObj("bySeverity").getNumber("info").intValue());
         assertEquals(6, summary.getObj("byRule").getNumber("no-evidence").intValue());
         assertEquals(2, summary.getObj("byRule").getNumber("unreviewed").intValue());
-        assertEquals(6, summary.getObj("byRule").getNumber("contradicts-source").intValue());
+        assertEquals(5, summary.getObj("byRule").getNumber("contradicts-source").intValue());
         JsonArray findings = report.get("findings").getAsArray();
-        assertEquals(28, findings.size());
+        assertEquals(27, findings.size());
         JsonObject first = findings.get(0).getAsObject();
         assertEquals(List.of("claim", "claimId", "rule", "severity", "message", "document", "documentId", "quote", "value",
                 "grade", "gradeSource", "derivedGrade", "curatorGrade", "reviewed"), List.copyOf(first.keys()));

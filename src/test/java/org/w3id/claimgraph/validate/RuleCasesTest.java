@@ -104,4 +104,16 @@ class RuleCasesTest {
             throw e.getCause();
         }
     }
+    @Test
+    void theDisputingLinesOfAnAssertionsOtherClaimsAreOneResultCountingThem() {
+        Path file = CASES.resolve("disputed/flagged/judgements.ttl");
+        DatasetGraph dsg = JudgementCase.derived(file, "disputed-assertion");
+        Rule disputed = validator.rules().find("disputed").orElseThrow();
+        for (RuleEngine.Kind engine : RuleEngine.Kind.values()) {
+            List<String> messages = validator.validate(GraphSource.of(dsg, "disputed case"), engine, List.of(disputed)).stream()
+                    .filter(f -> f.claim().endsWith("/claim/j37-001")).map(Finding::message).toList();
+            assertEquals(List.of("Disputed by 1 line of curator evidence on other claims of the same assertion (\u201CLarge trial of magnesium"
+                    + " chloride in depression\u201D): each line, with its note, is on the claim that carries it"), messages, engine.id());
+        }
+    }
 }

@@ -53,7 +53,7 @@ class RuleFixtureTest {
                 "902-005 grade-override",
                 "902-006 overstated",
                 "902-007 contradicts-source",
-                "903-001 contradicts-source", "903-001 contradicts-source", "903-001 contradicts-source",
+                "903-001 contradicts-source", "903-001 contradicts-source",
                 "903-002 no-evidence",
                 "903-003 no-evidence",
                 "903-004 dose-above-upper-limit");
@@ -101,6 +101,16 @@ class RuleFixtureTest {
                 message("903-004", "dose-above-upper-limit"));
         assertEquals("States up to 500 mg/day of magnesium (supplemental intake), above the tolerable upper intake level of 350 mg/day (supplemental intake, ages 9 and older).",
                 message("901-003", "dose-above-upper-limit"));
+    }
+
+    @Test
+    void contradictionsOfOneKindAndContextAreOneResultCountingTheirClaimsAndNamingOne() {
+        assertEquals(List.of(
+                "Contradicted by claim 901-001 of document 901_vendor: magnesium glycinate improves sleep quality"
+                        + " (here: magnesium has no effect on sleep quality); incompatible relations, explained by a difference in form.",
+                "Contradicted by 2 claims of 1 other document, among them claim 902-003 of document 902_article: magnesium improves"
+                        + " sleep quality (here: magnesium has no effect on sleep quality); incompatible relations, unexplained."), findings.stream()
+                .filter(f -> f.claimId().equals("903-001") && f.rule().equals("contradicts-source")).map(Finding::message).toList());
     }
 
     @Test
