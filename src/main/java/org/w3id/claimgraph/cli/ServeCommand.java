@@ -26,6 +26,7 @@ import org.w3id.claimgraph.server.Recomputation;
 import org.w3id.claimgraph.summary.Summaries;
 import org.w3id.claimgraph.search.TextIndexes;
 import org.w3id.claimgraph.server.DatasetSummary;
+import org.w3id.claimgraph.graph.DatasetCounts;
 import org.w3id.claimgraph.store.TdbStore;
 
 import picocli.CommandLine.Command;
@@ -89,11 +90,18 @@ final class ServeCommand implements Callable<Integer> {
         ClaimServer server;
         DatasetSummary summary;
         try {
-            summary = DatasetSummary.of(dataset, library);
+            // A database's load counted its quads, graphs and vocabularies (73 million quads take minutes to count
+            // again); the seed graph in memory, or a database written to since its load, is counted here.
+            var counted = tdb == null ? java.util.Optional.<DatasetCounts>empty() : TdbStore.counts(tdb);
+            summary = counted.isPresent() ? DatasetSummary.of(counted.get(), dataset, library) : DatasetSummary.of(dataset, library);
             ClaimServer.Builder builder = configure(ClaimServer.builder().dataset(dataset), layout, summary)
                     // The indexes are attached to the dataset itself (its context), not to the server's view of it.
-                    .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> Summaries.recompute(dsg, layout),
-                            committed -> TextIndexes.rebuild(dataset, layout)));
+                    // Within the write, before it commits: the load's counts are forgotten, so that the next serve
+                    // counts the database as the write leaves it.
+                    .recomputeAfterWrites(new Recomputation(Summaries.GRAPHS, dsg -> {
+                        if (tdb != null) TdbStore.forgetCounts(tdb);
+                        Summaries.recompute(dsg, layout);
+                    }, committed -> TextIndexes.rebuild(dataset, layout)));
             // The API and the explorer read what SPARQL clients read: the guarded view with the server's timeout.
             GraphSource graph = GraphSource.of(builder.servedDataset(), source);
             server = withFeatures(builder, layout, library, graph, ClaimFindings.of(Validator.load(layout), graph,
@@ -118,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
                                      ClaimFindings findings) {
         builder.addServlet("/api/*", new QueryApiServlet(library, graph, timeout)).corsPath("/api/*");
         ClaimServer server = Explorer.install(builder, layout, graph, findings).build();
-        // The start-up count (DatasetSummary) reads every quad: at a million claims it leaves 3 GB of garbage in the
+        // A start-up count (DatasetSummary, when the load's counts are not there) reads every quad: at a million claims it leaves 3 GB of garbage in the
         // old generation of a 4 GiB heap, which G1 reclaims only after its next concurrent cycle. Until then the
         // memory guard, which reads the old generation after each collection, saw it above its threshold and
         // stopped a first page's 23 MB query (BENCHMARKS.md, "A million claims, loaded through every phase").

@@ -1,17 +1,14 @@
 package org.w3id.claimgraph.server;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.system.Txn;
-import org.apache.jena.vocabulary.RDF;
+import org.w3id.claimgraph.graph.DatasetCounts;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.query.NamedQuery;
 import org.w3id.claimgraph.query.QueryLibrary;
@@ -28,29 +25,22 @@ public record DatasetSummary(long triples, long graphs, long claims, long docume
     }
 
     /**
-     * Counts quads and collects the vocabularies in one pass over the dataset, and claims and documents with the
-     * named query {@code graph-summary} (queries/graph-summary.rq).
+     * Counts quads and collects the vocabularies in one pass over the dataset ({@link DatasetCounts}), and claims and
+     * documents with the named query {@code graph-summary} (queries/graph-summary.rq).
      */
     public static DatasetSummary of(DatasetGraph dsg, QueryLibrary library) {
-        Set<String> vocabularies = new TreeSet<>();
-        long[] sizes = Txn.calculateRead(dsg, () -> {
-            Set<Node> seen = new HashSet<>();
-            long quads = 0;
-            for (var it = dsg.find(); it.hasNext(); quads++) {
-                var quad = it.next();
-                Node p = quad.getPredicate();
-                if (seen.add(p)) vocabularies.add(p.getNameSpace());
-                if (p.equals(RDF.type.asNode()) && quad.getObject().isURI() && seen.add(quad.getObject())) {
-                    vocabularies.add(quad.getObject().getNameSpace());
-                }
-            }
-            return new long[] {quads, Iter.count(dsg.listGraphNodes())};
-        });
-        vocabularies.removeIf(String::isEmpty);
+        return of(DatasetCounts.of(dsg), dsg, library);
+    }
+
+    /**
+     * As {@link #of(DatasetGraph, QueryLibrary)} with quads, graphs and vocabularies counted before (by the load that
+     * wrote a TDB2 database): only claims and documents are asked of the dataset, from the build's totals.
+     */
+    public static DatasetSummary of(DatasetCounts counts, DatasetGraph dsg, QueryLibrary library) {
         return GraphSource.of(dsg, "served dataset").stream(library.get("graph-summary").parse(), null, rows -> {
             var row = rows.next();
-            return new DatasetSummary(sizes[0], sizes[1], count(row.get(Var.alloc("claims"))),
-                    count(row.get(Var.alloc("documents"))), vocabularies);
+            return new DatasetSummary(counts.quads(), counts.graphs(), count(row.get(Var.alloc("claims"))),
+                    count(row.get(Var.alloc("documents"))), counts.vocabularies());
         });
     }
 

@@ -6,20 +6,36 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.w3id.claimgraph.graph.DatasetCounts;
 
 /**
  * The file that makes a TDB2 directory a claimgraph database: written last by {@code load}, so a
  * directory that has it holds a complete, verified build. {@code serve --tdb} refuses a directory
  * without it rather than serve some other (or a half-written) database.
+ *
+ * <p>It also keeps what the load counted in its last pass over the database ({@link DatasetCounts}: quads, named
+ * graphs, vocabularies), so that {@code serve} need not count 73 million quads again before it listens. A checked
+ * write forgets them ({@link #withoutCounts}) before it commits: the counts a marker has are those of the database
+ * as it is.
  */
-record StoreMarker(String format, long quads, Instant loaded) {
+record StoreMarker(String format, long quads, Instant loaded, DatasetCounts counts) {
     static final String FILE_NAME = "claimgraph-store.properties";
     static final String FORMAT = "claimgraph-tdb2/1";
 
-    static StoreMarker of(long quads) {
-        return new StoreMarker(FORMAT, quads, Instant.now());
+    static StoreMarker of(DatasetCounts counts) {
+        return new StoreMarker(FORMAT, counts.quads(), Instant.now(), counts);
+    }
+
+    /** The same marker without the counts: the database has been written since they were taken. */
+    StoreMarker withoutCounts() {
+        return new StoreMarker(format, quads, loaded, null);
     }
 
     static boolean isPresent(Path dir) {
@@ -34,22 +50,34 @@ record StoreMarker(String format, long quads, Instant loaded) {
         try (InputStream in = Files.newInputStream(file)) {
             p.load(in);
             if (!FORMAT.equals(p.getProperty("format"))) return null;
-            return new StoreMarker(FORMAT, Long.parseLong(p.getProperty("quads", "-1")),
-                    Instant.parse(p.getProperty("loaded", Instant.EPOCH.toString())));
+            long quads = Long.parseLong(p.getProperty("quads", "-1"));
+            String graphs = p.getProperty("graphs");
+            String vocabularies = p.getProperty("vocabularies");
+            DatasetCounts counts = graphs == null || vocabularies == null ? null : new DatasetCounts(quads,
+                    Long.parseLong(graphs), Arrays.stream(vocabularies.split(" ")).filter(v -> !v.isEmpty()).collect(Collectors.toSet()));
+            return new StoreMarker(FORMAT, quads, Instant.parse(p.getProperty("loaded", Instant.EPOCH.toString())), counts);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
+    /** Writes the marker into {@code dir}: into a file beside it first, then renamed over it, so it is never half-written. */
     void write(Path dir) throws IOException {
         Properties p = new Properties();
         p.setProperty("format", format);
         p.setProperty("quads", Long.toString(quads));
         p.setProperty("loaded", loaded.toString());
-        try (OutputStream out = Files.newOutputStream(dir.resolve(FILE_NAME))) {
+        if (counts != null) {
+            p.setProperty("graphs", Long.toString(counts.graphs()));
+            p.setProperty("vocabularies", String.join(" ", Set.copyOf(counts.vocabularies()).stream().sorted().toList()));
+        }
+        Path file = dir.resolve(FILE_NAME);
+        Path next = dir.resolve(FILE_NAME + ".next");
+        try (OutputStream out = Files.newOutputStream(next)) {
             out.write(("# A claimgraph TDB2 database, written by ./claimgraph load --tdb. Do not edit.\n")
                     .getBytes(StandardCharsets.UTF_8));
             p.store(out, null);
         }
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

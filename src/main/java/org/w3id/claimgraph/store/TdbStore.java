@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -25,6 +26,7 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.claimgraph.graph.Tdb2Directory;
+import org.w3id.claimgraph.graph.DatasetCounts;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.PausePoint;
 
@@ -148,13 +150,13 @@ public final class TdbStore {
             return fill(fresh -> bulkLoad(nquads, prefixes, expectedQuads, fresh, kind, output, afterLoad));
         }
 
-        private long fill(java.util.function.ToLongFunction<Path> loadInto) {
+        private long fill(java.util.function.Function<Path, DatasetCounts> loadInto) {
             Path generation = directory.newGeneration();
             try {
-                long quads = loadInto.applyAsLong(generation);
-                StoreMarker.of(quads).write(generation);
+                DatasetCounts counts = loadInto.apply(generation);
+                StoreMarker.of(counts).write(generation);
                 directory.switchTo(generation);
-                return quads;
+                return counts.quads();
             } catch (IOException e) {
                 throw new InputException(shown + ": cannot write the database: " + e.getMessage(), e);
             } finally {
@@ -172,7 +174,7 @@ public final class TdbStore {
         }
     }
 
-    private static long bulkLoad(Path nquads, Map<String, String> prefixes, long expectedQuads, Path fresh, Loader kind,
+    private static DatasetCounts bulkLoad(Path nquads, Map<String, String> prefixes, long expectedQuads, Path fresh, Loader kind,
                                  MonitorOutput output, Consumer<DatasetGraph> afterLoad) {
         DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(fresh.toString());
         try {
@@ -194,28 +196,26 @@ public final class TdbStore {
                 loader.finishException(e);
                 throw e;
             }
-            long written = verified(tdb, expectedQuads);
+            DatasetCounts written = verified(tdb, expectedQuads);
             if (afterLoad == null) return written;
             afterLoad.accept(tdb);
-            return Txn.calculateRead(tdb, () -> tdb.stream().count());
+            output.print("count: the quads, graphs and vocabularies of the new database, for serve");
+            return DatasetCounts.of(tdb);
         } finally {
             TDBInternal.expel(tdb);
         }
     }
 
     /** Counts the quads of a new database back; fails unless it holds all {@code expected} of them. */
-    private static long verified(DatasetGraph tdb, long expected) {
-        long written = Txn.calculateRead(tdb, () -> {
-            long n = 0;
-            for (Iterator<Quad> it = tdb.find(); it.hasNext(); it.next()) {
-                if (++n == PAUSE_AFTER) PausePoint.reached("verify");
-            }
-            return n;
+    private static DatasetCounts verified(DatasetGraph tdb, long expected) {
+        DatasetCounts counts = DatasetCounts.of(tdb, n -> {
+            if (n == PAUSE_AFTER) PausePoint.reached("verify");
         });
+        long written = counts.quads();
         if (written != expected) {
             throw new IllegalStateException("the new database holds " + written + " quads, expected " + expected);
         }
-        return written;
+        return counts;
     }
 
     /** Reports every few seconds how many quads have gone to the loader, and at what rate. */
@@ -336,12 +336,37 @@ public final class TdbStore {
         return StoreLock.file(dir.toAbsolutePath().normalize());
     }
 
+    /**
+     * What the load that wrote the database {@code dir} counted in it (quads, named graphs, vocabularies), if nothing
+     * has written to it since ({@link #forgetCounts}); empty otherwise, or for a database of an earlier version.
+     */
+    public static Optional<DatasetCounts> counts(Path dir) {
+        Path current = location(dir);
+        StoreMarker marker = current == null ? null : StoreMarker.read(current);
+        return marker == null ? Optional.empty() : Optional.ofNullable(marker.counts());
+    }
+
+    /**
+     * Forgets the counts of {@link #counts}: called before a write to the database commits, so that they are never
+     * those of another state of it (a write that then fails costs the next {@code serve} one count).
+     */
+    public static void forgetCounts(Path dir) {
+        Path current = location(dir);
+        StoreMarker marker = current == null ? null : StoreMarker.read(current);
+        if (marker == null || marker.counts() == null) return;
+        try {
+            marker.withoutCounts().write(current);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(dir + ": cannot rewrite " + StoreMarker.FILE_NAME + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Whether {@code dir} holds a database written by {@link #write}. */
     public static boolean isStore(Path dir) {
         return Files.isDirectory(dir) && StoreMarker.read(dir) != null;
     }
 
-    private static long load(DatasetGraph source, Path fresh) {
+    private static DatasetCounts load(DatasetGraph source, Path fresh) {
         DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(fresh.toString());
         try {
             DataLoader loader = LoaderFactory.basicLoader(tdb, QUIET);

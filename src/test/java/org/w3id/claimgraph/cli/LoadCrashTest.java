@@ -125,10 +125,12 @@ class LoadCrashTest {
         Path db = dir.resolve("db");
         load(db);
         long quads = count(db);
+        assertEquals(quads, TdbStore.counts(db).orElseThrow().quads(), "the load counted it for serve");
         Path users = Files.writeString(dir.resolve("users.properties"), "curator: secret\n");
         try (CliProcess serve = CliProcess.start(home, List.of("-Xmx512m"), Map.of(), "serve", "--port", "0", "--tdb", db.toString(),
                 "--update-users", users.toString())) {
             String banner = serve.awaitLine(l -> l.startsWith("claimgraph serving"), PATIENCE).orElseThrow(() -> new AssertionError(serve.output()));
+            assertTrue(banner.startsWith(String.format(java.util.Locale.ROOT, "claimgraph serving %,d triples in ", quads)), banner);
             Matcher port = Pattern.compile("localhost:(\\d+)/").matcher(banner);
             assertTrue(port.find(), banner);
             String base = "http://localhost:" + port.group(1) + "/";
@@ -148,8 +150,10 @@ class LoadCrashTest {
             serve.kill();
         }
         assertEquals(quads + 1, count(db), "the write answered 204 survives the kill");
+        assertTrue(TdbStore.counts(db).isEmpty(), "the load's counts, which serve reads instead of counting, are forgotten");
         load(db);
         assertEquals(quads, count(db), "and the database is free for the next load");
+        assertEquals(quads, TdbStore.counts(db).orElseThrow().quads(), "which counts it again");
     }
 
     private static void killedAt(String phase, String... args) {

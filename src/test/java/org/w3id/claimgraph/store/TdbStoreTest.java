@@ -22,6 +22,7 @@ import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.claimgraph.graph.DatasetCounts;
 import org.w3id.claimgraph.graph.GraphSource;
 import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.project.InputException;
@@ -60,6 +61,29 @@ class TdbStoreTest {
         } finally {
             TdbStore.close(tdb);
         }
+    }
+
+    @Test
+    void keepsWhatItCountedForServeUntilTheDatabaseIsWritten() {
+        Path db = dir.resolve("db");
+        TdbStore.write(seed, db);
+        DatasetCounts stored = TdbStore.counts(db).orElseThrow(() -> new AssertionError("a new database keeps its counts"));
+        DatasetGraph tdb = TdbStore.open(db);
+        try {
+            DatasetCounts counted = DatasetCounts.of(tdb);
+            assertEquals(counted, stored, "the stored counts are those of the database as it is");
+            assertEquals(seedQuads, stored.quads());
+            assertEquals(Txn.calculateRead(tdb, () -> org.apache.jena.atlas.iterator.Iter.count(tdb.listGraphNodes())), stored.graphs());
+            assertTrue(stored.vocabularies().contains("https://w3id.org/claimgraph/ontology#"), stored.vocabularies().toString());
+            assertTrue(stored.vocabularies().contains("http://www.w3.org/ns/oa#"), stored.vocabularies().toString());
+        } finally {
+            TdbStore.close(tdb);
+        }
+        TdbStore.forgetCounts(db);
+        assertTrue(TdbStore.counts(db).isEmpty(), "a written database is counted again");
+        assertTrue(TdbStore.isStore(db), "and is still a claimgraph database");
+        TdbStore.write(seed, db);
+        assertEquals(stored, TdbStore.counts(db).orElseThrow(), "the next load counts it again");
     }
 
     @Test
