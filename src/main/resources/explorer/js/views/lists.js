@@ -8,10 +8,14 @@ const DOCUMENTS_PAGE = 100;
 
 export async function documentsView(url) {
   const asked = Math.max(1, parseInt(url.searchParams.get('page') || '1', 10) || 1);
-  const [[{ documents: total }], text] = await Promise.all([run('documents-count'), queryText('documents')]);
+  const pageOf = (text, n) => select(fill(text, { page: { limit: DOCUMENTS_PAGE, offset: (n - 1) * DOCUMENTS_PAGE } }));
+  // The page asked for is fetched beside the count, not after it; only a page past the last is fetched again.
+  const textOfPage = queryText('documents');
+  const [[{ documents: total }], text, askedDocs] = await Promise.all([
+    run('documents-count'), textOfPage, textOfPage.then((t) => pageOf(t, asked))]);
   const pages = Math.max(1, Math.ceil(Number(total) / DOCUMENTS_PAGE));
   const page = Math.min(asked, pages);
-  const docs = await select(fill(text, { page: { limit: DOCUMENTS_PAGE, offset: (page - 1) * DOCUMENTS_PAGE } }));
+  const docs = page === asked ? askedDocs : await pageOf(text, page);
   const first = (page - 1) * DOCUMENTS_PAGE + 1;
   const pageHref = (n) => (n === 1 ? '/documents' : `/documents?page=${n}`);
   return h('div', {},
