@@ -33,6 +33,11 @@ public interface BuildPhase {
     /** Adds what the phase computes to {@code dataset} (its named graphs as built, inside a write transaction). */
     void run(DatasetGraph dataset, ProjectLayout layout);
 
+    /** As {@link #run(DatasetGraph, ProjectLayout)}, telling {@code progress} the phase's own steps, if it has any to tell. */
+    default void run(DatasetGraph dataset, ProjectLayout layout, Consumer<String> progress) {
+        run(dataset, layout);
+    }
+
     /** Runs the phases in order in one write transaction (the caller's, if it holds one), reporting each and its time. */
     static void runAll(List<BuildPhase> phases, DatasetGraph dataset, ProjectLayout layout, Consumer<String> progress) {
         Txn.executeWrite(dataset, () -> phases.forEach(phase -> run(phase, dataset, layout, progress)));
@@ -51,7 +56,7 @@ public interface BuildPhase {
     private static void run(BuildPhase phase, DatasetGraph dataset, ProjectLayout layout, Consumer<String> progress) {
         progress.accept("phase: " + phase.name());
         long started = System.nanoTime();
-        phase.run(dataset, layout);
+        phase.run(dataset, layout, progress);
         progress.accept(String.format("phase: %s done in %.1f s", phase.name(), (System.nanoTime() - started) / 1e9));
     }
 }

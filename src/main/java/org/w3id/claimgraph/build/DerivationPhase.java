@@ -2,6 +2,7 @@ package org.w3id.claimgraph.build;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -31,8 +32,13 @@ final class DerivationPhase implements BuildPhase {
 
     @Override
     public void run(DatasetGraph dataset, ProjectLayout layout) {
+        run(dataset, layout, step -> {});
+    }
+
+    @Override
+    public void run(DatasetGraph dataset, ProjectLayout layout, Consumer<String> progress) {
         try {
-            Derivation.run(dataset);
+            Derivation.run(dataset, progress);
         } catch (DerivationException e) {
             throw new BuildFailure(List.of(problem(e, dataset, layout)));
         }

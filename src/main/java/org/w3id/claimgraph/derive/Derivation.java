@@ -1,7 +1,10 @@
 package org.w3id.claimgraph.derive;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -42,19 +45,39 @@ public final class Derivation {
      * (the caller's, if it holds one).
      */
     public static Result run(DatasetGraph dataset) {
-        Definitions definitions = definitions(dataset);
-        Inputs inputs = new Inputs(definitions);
-        if (!DatabaseMgr.isTDB2(dataset)) return derive(definitions, DerivedGraph.of(dataset, inputs::reads), dataset);
-        return Txn.calculateWrite(dataset, () -> derive(definitions, DerivedGraph.of(dataset, inputs::reads), dataset));
+        return run(dataset, step -> {});
     }
 
-    private static Result derive(Definitions definitions, DerivedGraph graph, DatasetGraph dataset) {
-        for (Definitions.Named d : definitions.derivationsBefore()) graph.construct(d.query());
-        Map<Node, Line> lines = new LineGrading(definitions, graph).rate();
-        long claims = new ClaimGrading(definitions, graph).grade(lines);
-        for (Definitions.Named d : definitions.derivationsAfter()) graph.construct(d.query());
-        graph.publish(dataset);
+    /**
+     * As {@link #run(DatasetGraph)}, telling {@code progress} each step and its time (each derivation by its
+     * notation, the line and claim grading, the publication of the derived graph).
+     */
+    public static Result run(DatasetGraph dataset, Consumer<String> progress) {
+        Definitions definitions = definitions(dataset);
+        Inputs inputs = new Inputs(definitions);
+        if (!DatabaseMgr.isTDB2(dataset)) return derive(definitions, timed(progress, "reading what it derives from", () -> DerivedGraph.of(dataset, inputs::reads)), dataset, progress);
+        return Txn.calculateWrite(dataset, () -> derive(definitions,
+                timed(progress, "reading what it derives from", () -> DerivedGraph.of(dataset, inputs::reads)), dataset, progress));
+    }
+
+    private static Result derive(Definitions definitions, DerivedGraph graph, DatasetGraph dataset, Consumer<String> progress) {
+        for (Definitions.Named d : definitions.derivationsBefore()) timed(progress, name(d), () -> { graph.construct(d.query()); return d; });
+        Map<Node, Line> lines = timed(progress, "line grades", () -> new LineGrading(definitions, graph).rate());
+        long claims = timed(progress, "claim grades", () -> new ClaimGrading(definitions, graph).grade(lines));
+        for (Definitions.Named d : definitions.derivationsAfter()) timed(progress, name(d), () -> { graph.construct(d.query()); return d; });
+        timed(progress, "publishing the derived graph", () -> { graph.publish(dataset); return graph; });
         return new Result(graph.written(), claims, lines.size());
+    }
+
+    private static String name(Definitions.Named d) {
+        return d.iri().isURI() ? d.iri().getLocalName() : d.iri().toString();
+    }
+
+    private static <T> T timed(Consumer<String> progress, String step, Supplier<T> work) {
+        long started = System.nanoTime();
+        T result = work.get();
+        progress.accept(String.format(Locale.ROOT, "derive: %s in %.1f s", step, (System.nanoTime() - started) / 1e9));
+        return result;
     }
 
     private static Definitions definitions(DatasetGraph dataset) {

@@ -30,6 +30,18 @@ class LoadServeCommandTest {
     }
 
     @Test
+    void loadWithProgressTimesEachPhaseAndEachStepOfTheDerivation() {
+        CliRun run = CliRun.in(TestProject.REPO, "load", "--tdb", dir.resolve("db").toString(), "--progress");
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        for (String step : List.of("AssertionDerivation", "ReviewStatusDerivation", "line grades", "claim grades", "ContradictionDerivation", "publishing the derived graph")) {
+            assertTrue(run.err().matches("(?s).*claimgraph: derive: " + step + " in \\d+\\.\\d s\\R.*"), step + " in:\n" + run.err());
+        }
+        for (String phase : List.of("derive", "findings", "summaries", "totals", "text index")) {
+            assertTrue(run.err().matches("(?s).*claimgraph: phase: " + phase + " done in \\d+\\.\\d s\\R.*"), phase + " in:\n" + run.err());
+        }
+    }
+
+    @Test
     void aFailedLoadTouchesNothing() throws IOException {
         Path db = dir.resolve("db");
         assertEquals(ExitCode.OK, CliRun.in(TestProject.REPO, "load", "--tdb", db.toString()).exitCode());
