@@ -105,6 +105,25 @@ class CandidatesApartTest {
         assertTrue(aboutAll.out().contains("claim/005-"), aboutAll.out());
     }
 
+    @Test
+    void documentsByUnsupportedShareCountsThemOnlyWhenAsked() {
+        CliRun without = CliRun.in(project.home(), "query", "documents-by-unsupported-share", "--format", "tsv");
+        assertEquals(0, without.exitCode(), without.err());
+        assertFalse(without.out().contains(document), "a document of candidates alone has no claims to rank: " + without.out());
+
+        CliRun with = CliRun.in(project.home(), "query", "documents-by-unsupported-share", "--format", "tsv", "--param", "includeCandidates=true");
+        assertEquals(0, with.exitCode(), with.err());
+        String[] row = with.out().lines().filter(l -> l.contains(document)).findFirst().orElseThrow(() -> new AssertionError(with.out())).split("\t");
+        String counted = CliRun.in(project.home(), "query", "claims-per-document", "--format", "tsv", "--param", "includeCandidates=true")
+                .out().lines().filter(l -> l.contains(document)).findFirst().orElseThrow();
+        assertEquals(counted.substring(counted.lastIndexOf('\t') + 1), row[3], "its claims, as claims-per-document counts them");
+        CliRun unsupported = CliRun.in(project.home(), "query", "unsupported-claims", "--format", "csv", "--param", "includeWeak=false",
+                "--param", "includeCandidates=true", "--param", "document=https://w3id.org/claimgraph/id/document/" + document);
+        assertEquals(0, unsupported.exitCode(), unsupported.err());
+        assertEquals(String.valueOf(unsupported.out().lines().count() - 1), row[4], "its unsupported claims, as unsupported-claims lists them");
+        assertTrue(Integer.parseInt(row[3]) > 0, with.out());
+    }
+
     /** The findings without where their files are (the two homes are in different places). */
     private static java.util.List<String> withoutPlaces(String report) {
         return report.lines().map(l -> l.substring(Math.max(0, l.indexOf(" claim:")))).toList();
