@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.ARQ;
@@ -92,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             // A database's load counted its quads, graphs and vocabularies (73 million quads take minutes to count
             // again); the seed graph in memory, or a database written to since its load, is counted here.
-            var counted = tdb == null ? java.util.Optional.<DatasetCounts>empty() : TdbStore.counts(tdb);
+            Optional<DatasetCounts> counted = tdb == null ? Optional.empty() : TdbStore.counts(tdb);
             summary = counted.isPresent() ? DatasetSummary.of(counted.get(), dataset, library) : DatasetSummary.of(dataset, library);
             ClaimServer.Builder builder = configure(ClaimServer.builder().dataset(dataset), layout, summary)
                     // The indexes are attached to the dataset itself (its context), not to the server's view of it.
@@ -126,11 +127,11 @@ final class ServeCommand implements Callable<Integer> {
                                      ClaimFindings findings) {
         builder.addServlet("/api/*", new QueryApiServlet(library, graph, timeout)).corsPath("/api/*");
         ClaimServer server = Explorer.install(builder, layout, graph, findings).build();
-        // A start-up count (DatasetSummary, when the load's counts are not there) reads every quad: at a million claims it leaves 3 GB of garbage in the
-        // old generation of a 4 GiB heap, which G1 reclaims only after its next concurrent cycle. Until then the
-        // memory guard, which reads the old generation after each collection, saw it above its threshold and
-        // stopped a first page's 23 MB query (BENCHMARKS.md, "A million claims, loaded through every phase").
-        // One full collection before the server listens reclaims it.
+        // A start-up count (DatasetSummary, without the load's counts) reads every quad: at a million claims it leaves
+        // 3 GB of garbage in the old generation of a 4 GiB heap, which G1 reclaims only after its next concurrent
+        // cycle. Until then the memory guard, which reads the old generation after each collection, saw it above its
+        // threshold and stopped a first page's 23 MB query (BENCHMARKS.md, "A million claims, loaded through every
+        // phase"). One full collection before the server listens reclaims it.
         System.gc();
         start(server);
         return server;

@@ -49,15 +49,15 @@ public final class Derivation {
     }
 
     /**
-     * As {@link #run(DatasetGraph)}, telling {@code progress} each step and its time (each derivation by its
-     * notation, the line and claim grading, the publication of the derived graph).
+     * As {@link #run(DatasetGraph)}, telling {@code progress} each step and its time (each derivation by the local
+     * name of its IRI, the line and claim grading, the publication of the derived graph).
      */
     public static Result run(DatasetGraph dataset, Consumer<String> progress) {
         Definitions definitions = definitions(dataset);
         Inputs inputs = new Inputs(definitions);
-        if (!DatabaseMgr.isTDB2(dataset)) return derive(definitions, timed(progress, "reading what it derives from", () -> DerivedGraph.of(dataset, inputs::reads)), dataset, progress);
-        return Txn.calculateWrite(dataset, () -> derive(definitions,
-                timed(progress, "reading what it derives from", () -> DerivedGraph.of(dataset, inputs::reads)), dataset, progress));
+        Supplier<Result> derivation = () -> derive(definitions,
+                timed(progress, "reading what it derives from", () -> DerivedGraph.of(dataset, inputs::reads)), dataset, progress);
+        return DatabaseMgr.isTDB2(dataset) ? Txn.calculateWrite(dataset, derivation::get) : derivation.get();
     }
 
     private static Result derive(Definitions definitions, DerivedGraph graph, DatasetGraph dataset, Consumer<String> progress) {
