@@ -20,7 +20,7 @@ import org.apache.jena.vocabulary.RDF;
 public record DatasetCounts(long quads, long graphs, Set<String> vocabularies) {
 
     public DatasetCounts {
-        vocabularies = Set.copyOf(new TreeSet<>(vocabularies));
+        vocabularies = Set.copyOf(vocabularies);
     }
 
     /** Counts {@code dsg} in one read transaction. */

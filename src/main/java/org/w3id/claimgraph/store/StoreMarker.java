@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.w3id.claimgraph.graph.DatasetCounts;
@@ -69,7 +68,7 @@ record StoreMarker(String format, long quads, Instant loaded, DatasetCounts coun
         p.setProperty("loaded", loaded.toString());
         if (counts != null) {
             p.setProperty("graphs", Long.toString(counts.graphs()));
-            p.setProperty("vocabularies", String.join(" ", Set.copyOf(counts.vocabularies()).stream().sorted().toList()));
+            p.setProperty("vocabularies", String.join(" ", counts.vocabularies().stream().sorted().toList()));
         }
         Path file = dir.resolve(FILE_NAME);
         Path next = dir.resolve(FILE_NAME + ".next");

@@ -1,14 +1,14 @@
 package org.w3id.claimgraph.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 import org.apache.jena.dboe.base.file.ProcessFileLock;
 import org.apache.jena.riot.Lang;
@@ -25,8 +25,8 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.w3id.claimgraph.graph.Tdb2Directory;
 import org.w3id.claimgraph.graph.DatasetCounts;
+import org.w3id.claimgraph.graph.Tdb2Directory;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.PausePoint;
 
@@ -150,7 +150,7 @@ public final class TdbStore {
             return fill(fresh -> bulkLoad(nquads, prefixes, expectedQuads, fresh, kind, output, afterLoad));
         }
 
-        private long fill(java.util.function.Function<Path, DatasetCounts> loadInto) {
+        private long fill(Function<Path, DatasetCounts> loadInto) {
             Path generation = directory.newGeneration();
             try {
                 DatasetCounts counts = loadInto.apply(generation);
@@ -357,7 +357,7 @@ public final class TdbStore {
         try {
             marker.withoutCounts().write(current);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(dir + ": cannot rewrite " + StoreMarker.FILE_NAME + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(dir + ": cannot rewrite " + StoreMarker.FILE_NAME + ": " + e.getMessage(), e);
         }
     }
 
