@@ -157,4 +157,22 @@ class NamedQueryTest {
             assertFalse(q.text().contains("GRAPH "), q.name() + " must not depend on named graphs");
         }
     }
+
+    /**
+     * Issue 16: a query that lists rows without sorting them (an export) sends its first row at once and keeps
+     * sending, however many rows there are. DISTINCT would stop that: ARQ's DISTINCT streams only until its spill
+     * threshold (100,000 rows in the server) and then reads every remaining row before it sends the next, so at a
+     * million claims the exports stopped after exactly 100,000 rows.
+     */
+    @Test
+    void everyUnsortedListOfTheLibraryStreamsWithoutDistinct() {
+        List<String> unsortedLists = new java.util.ArrayList<>();
+        for (NamedQuery q : QueryFixture.library().all()) {
+            Query query = q.parse();
+            if (query.hasOrderBy() || query.hasAggregators() || query.hasGroupBy()) continue;
+            unsortedLists.add(q.name());
+            assertFalse(query.isDistinct(), q.name() + " lists its rows unsorted, as an export, so must not be DISTINCT");
+        }
+        assertTrue(unsortedLists.containsAll(List.of("claims-by-evidence-type", "references-cited")), unsortedLists.toString());
+    }
 }
