@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -166,7 +167,7 @@ class NamedQueryTest {
      */
     @Test
     void everyUnsortedListOfTheLibraryStreamsWithoutDistinct() {
-        List<String> unsortedLists = new java.util.ArrayList<>();
+        List<String> unsortedLists = new ArrayList<>();
         for (NamedQuery q : QueryFixture.library().all()) {
             Query query = q.parse();
             if (query.hasOrderBy() || query.hasAggregators() || query.hasGroupBy()) continue;
