@@ -218,10 +218,12 @@ test('every page opens with what the graph holds, without script errors or reque
   await open('/documents');
   const listed = [];
   const links = new Set();
+  const identifiers = [];
   for (let n = 1; ; n++) {
     const shown = await page.locator('table tbody tr').count();
     assert.equal(shown, Math.min(100, documents - listed.length), `page ${n}`);
     listed.push(...await page.locator('table tbody tr td.num').allInnerTexts());
+    identifiers.push(...await page.locator('table tbody tr td:first-child small').allInnerTexts());
     for (const href of await page.locator('table tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) links.add(href);
     const next = page.locator('nav.pager a[rel=next]');
     if (await next.count() === 0) break;
@@ -230,6 +232,7 @@ test('every page opens with what the graph holds, without script errors or reque
   }
   assert.equal(listed.length, documents);
   assert.equal(links.size, documents, 'no document on two pages');
+  assert.deepEqual(identifiers, [...identifiers].sort(), 'the pages list the documents by identifier');
   assert.equal(listed.reduce((n, t) => n + Number(t.replace(/,/g, '')), 0), claims, 'every claim is in one document');
   if (documents > 100) {
     assert.equal(await page.getByTestId('document-count').innerText(),

@@ -26,7 +26,11 @@ import org.w3id.claimgraph.graph.DatasetCounts;
  */
 record StoreMarker(String format, long quads, Instant loaded, DatasetCounts counts) {
     static final String FILE_NAME = "claimgraph-store.properties";
-    static final String FORMAT = "claimgraph-tdb2/1";
+    /**
+     * What this version writes and reads. 2: the summaries graph has the documents index's positions
+     * (cg:indexPosition), which the explorer's documents index reads; a database of format 1 lacks them.
+     */
+    static final String FORMAT = "claimgraph-tdb2/2";
 
     static StoreMarker of(DatasetCounts counts) {
         return new StoreMarker(FORMAT, counts.quads(), Instant.now(), counts);
@@ -39,6 +43,17 @@ record StoreMarker(String format, long quads, Instant loaded, DatasetCounts coun
 
     static boolean isPresent(Path dir) {
         return Files.isRegularFile(dir.resolve(FILE_NAME));
+    }
+
+    /** The format a marker in {@code dir} names (another version's too), or null when there is no readable marker. */
+    static String formatIn(Path dir) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve(FILE_NAME))) {
+            p.load(in);
+            return p.getProperty("format");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Reads the marker, or returns null when there is none or it is not one of ours. */

@@ -269,6 +269,11 @@ public final class TdbStore {
             }
             if (!Files.isDirectory(current)) throw new InputException(dir + ": not a directory");
             if (StoreMarker.read(current) == null) {
+                String format = StoreMarker.formatIn(current);
+                if (format != null && format.startsWith("claimgraph-tdb2/")) {
+                    throw new InputException(dir + ": a claimgraph database of format " + format + ", written by another version of"
+                            + " claimgraph; this one reads " + StoreMarker.FORMAT + ": load it again with ./claimgraph load --tdb " + dir);
+                }
                 throw new InputException(dir + ": not a claimgraph database (no " + StoreMarker.FILE_NAME
                         + "); create one with ./claimgraph load --tdb DIR");
             }

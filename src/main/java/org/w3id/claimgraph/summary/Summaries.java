@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
@@ -15,7 +16,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
 import org.w3id.claimgraph.graph.GraphSource;
+import org.w3id.claimgraph.project.CG;
 import org.w3id.claimgraph.project.GraphNames;
 import org.w3id.claimgraph.project.InputException;
 import org.w3id.claimgraph.project.ProjectLayout;
@@ -36,6 +39,10 @@ import org.w3id.claimgraph.validate.Validator;
 public final class Summaries {
     /** The graphs this package computes, which nothing else writes. */
     public static final List<String> GRAPHS = List.of(GraphNames.FINDINGS, GraphNames.SUMMARIES);
+
+    /** The variable a positions query lists its items in. */
+    private static final Var ITEM = Var.alloc("item");
+    private static final Node INDEX_POSITION = CG.cg("indexPosition");
 
     /** How many computed quads are kept in memory before a batch goes to a temporary file. */
     static final int BATCH = 200_000;
@@ -119,6 +126,33 @@ public final class Summaries {
      */
     static void summaries(DatasetGraph dsg, ProjectLayout layout, StreamRDF out) {
         construct(dsg, layout, layout.queriesDir().resolve("summaries"), out);
+        positions(dsg, layout, layout.queriesDir().resolve("summaries/positions"), out);
+    }
+
+    /**
+     * Runs the SELECT queries of queries/summaries/positions/, each listing items (?item) in the order of a list the
+     * explorer pages through, and sends each item's place in it, from 0, as {@code ?item cg:indexPosition n} in the
+     * graph {@link GraphNames#SUMMARIES}: a page of the list is then the items of a range of positions, read from
+     * the index on cg:indexPosition, instead of every item sorted again on every request. SPARQL cannot number
+     * rows, so this is the one summary computed outside a CONSTRUCT.
+     */
+    static void positions(DatasetGraph dsg, ProjectLayout layout, Path dir, StreamRDF out) {
+        GraphSource source = GraphSource.of(dsg, "built dataset");
+        Node graph = NodeFactory.createURI(GraphNames.SUMMARIES);
+        for (Path file : queries(layout, dir)) {
+            Query query = NamedQuery.read(file).parse();
+            if (!query.isSelectType() || !query.getResultVars().contains(ITEM.getVarName()) || !query.hasOrderBy()) {
+                throw new InputException(layout.display(file) + ": a list's positions come from a SELECT query of ?item with an ORDER BY");
+            }
+            source.stream(query, null, rows -> {
+                long position = 0;
+                while (rows.hasNext()) {
+                    Node item = rows.next().get(ITEM);
+                    if (item != null) out.quad(Quad.create(graph, item, INDEX_POSITION, NodeFactory.createLiteralDT(Long.toString(position++), XSDDatatype.XSDinteger)));
+                }
+                return position;
+            });
+        }
     }
 
     /**

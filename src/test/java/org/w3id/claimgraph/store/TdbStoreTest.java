@@ -134,6 +134,20 @@ class TdbStoreTest {
     }
 
     @Test
+    void aDatabaseOfAnEarlierFormatIsRefusedWithWhatToDoAndReplacedByALoad() throws IOException {
+        Path db = dir.resolve("db");
+        TdbStore.write(seed, db);
+        Path marker = db.resolve(StoreMarker.FILE_NAME);
+        Files.writeString(marker, Files.readString(marker).replace(StoreMarker.FORMAT, "claimgraph-tdb2/1"));
+        InputException old = assertThrows(InputException.class, () -> TdbStore.open(db));
+        assertTrue(old.getMessage().contains("format claimgraph-tdb2/1") && old.getMessage().contains("load it again"), old.getMessage());
+
+        TdbStore.write(seed, db);
+        DatasetGraph tdb = TdbStore.open(db);
+        TdbStore.close(tdb);
+    }
+
+    @Test
     void openRefusesWhatItCannotServe() throws IOException {
         InputException missing = assertThrows(InputException.class, () -> TdbStore.open(dir.resolve("missing")));
         assertTrue(missing.getMessage().contains("no such database"), missing.getMessage());

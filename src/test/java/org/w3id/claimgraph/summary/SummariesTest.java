@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +165,27 @@ class SummariesTest {
                 assertTrue(inMemory.isIsomorphicWith(inTdb), name + ": the load's differs from the build's in memory");
             }
         }
+    }
+
+    @Test
+    void theDocumentsIndexPositionsNumberEveryDocumentByIdentifierFromZero() {
+        List<String> byIdentifier = list("SELECT ?d WHERE { ?d a cg:SourceDocument ; <http://purl.org/dc/terms/identifier> ?id } ORDER BY ?id");
+        List<String> byPosition = list("SELECT ?d WHERE { ?d cg:indexPosition ?p } ORDER BY ?p");
+        assertTrue(byIdentifier.size() > 1, "the seeds have documents to order");
+        assertEquals(byIdentifier, byPosition);
+        assertEquals(list("SELECT ?p WHERE { ?d cg:indexPosition ?p } ORDER BY ?p"),
+                IntStream.range(0, byIdentifier.size()).mapToObj(String::valueOf).toList());
+    }
+
+    private static List<String> list(String select) {
+        List<String> out = new ArrayList<>();
+        var rows = source.select(QueryFactory.create(PREFIXES + select));
+        Var only = rows.getResultVars().get(0);
+        while (rows.hasNext()) {
+            Node n = rows.next().get(only);
+            out.add(n.isLiteral() ? n.getLiteralLexicalForm() : n.toString());
+        }
+        return out;
     }
 
     private static Graph copy(Graph g) {
