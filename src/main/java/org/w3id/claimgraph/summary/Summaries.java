@@ -134,9 +134,11 @@ public final class Summaries {
      * explorer pages through, and sends each item's place in it, from 0, as {@code ?item cg:indexPosition n} in the
      * graph {@link GraphNames#SUMMARIES}: a page of the list is then the items of a range of positions, read from
      * the index on cg:indexPosition, instead of every item sorted again on every request. SPARQL cannot number
-     * rows, so this is the one summary computed outside a CONSTRUCT.
+     * rows, so this is the one summary computed outside a CONSTRUCT. A project without the directory (a corpus
+     * generated before it existed, whose own queries/explorer/ sorts its lists) gets no positions.
      */
     static void positions(DatasetGraph dsg, ProjectLayout layout, Path dir, StreamRDF out) {
+        if (!Files.isDirectory(dir)) return;
         GraphSource source = GraphSource.of(dsg, "built dataset");
         Node graph = NodeFactory.createURI(GraphNames.SUMMARIES);
         for (Path file : queries(layout, dir)) {

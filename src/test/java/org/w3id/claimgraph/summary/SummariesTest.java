@@ -16,7 +16,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
@@ -175,6 +177,18 @@ class SummariesTest {
         assertEquals(byIdentifier, byPosition);
         assertEquals(list("SELECT ?p WHERE { ?d cg:indexPosition ?p } ORDER BY ?p"),
                 IntStream.range(0, byIdentifier.size()).mapToObj(String::valueOf).toList());
+    }
+
+    @Test
+    void aProjectWithoutPositionQueriesGetsNoPositions(@TempDir Path dir) {
+        List<Quad> sent = new ArrayList<>();
+        Txn.executeRead(seed, () -> Summaries.positions(seed, ProjectLayout.locate(), dir.resolve("positions"), new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                sent.add(quad);
+            }
+        }));
+        assertEquals(List.of(), sent);
     }
 
     private static List<String> list(String select) {
