@@ -47,29 +47,34 @@ record StoreMarker(String format, long quads, Instant loaded, DatasetCounts coun
 
     /** The format a marker in {@code dir} names (another version's too), or null when there is no readable marker. */
     static String formatIn(Path dir) {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(dir.resolve(FILE_NAME))) {
-            p.load(in);
-            return p.getProperty("format");
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        Properties p = properties(dir);
+        return p == null ? null : p.getProperty("format");
     }
 
     /** Reads the marker, or returns null when there is none or it is not one of ours. */
     static StoreMarker read(Path dir) {
-        Path file = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) return null;
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-            if (!FORMAT.equals(p.getProperty("format"))) return null;
+        Properties p = properties(dir);
+        if (p == null || !FORMAT.equals(p.getProperty("format"))) return null;
+        try {
             long quads = Long.parseLong(p.getProperty("quads", "-1"));
             String graphs = p.getProperty("graphs");
             String vocabularies = p.getProperty("vocabularies");
             DatasetCounts counts = graphs == null || vocabularies == null ? null : new DatasetCounts(quads,
                     Long.parseLong(graphs), Arrays.stream(vocabularies.split(" ")).filter(v -> !v.isEmpty()).collect(Collectors.toSet()));
             return new StoreMarker(FORMAT, quads, Instant.parse(p.getProperty("loaded", Instant.EPOCH.toString())), counts);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The marker file's properties, or null when there is none or it cannot be read. */
+    private static Properties properties(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) return null;
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+            return p;
         } catch (IOException | RuntimeException e) {
             return null;
         }
